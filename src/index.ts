@@ -1,0 +1,7 @@
+// The library API: everything a script (a design-space sweep, a notebook) needs.
+export * from './errors.js';
+export * from './einsum/types.js';
+export * from './arch/types.js';
+export * from './engines/result.js';
+export type { Engine, RunOptions, FitCheck } from './engines/engine.js';
+export { VERSION } from './version.js';
