@@ -92,7 +92,10 @@ export interface Einsum {
   expr: Expr;
   /** Reduction over the ranks not in the output; null when the Einsum is a pure map. */
   reduce: { op: ReduceOp; ranks: string[] } | null;
-  /** The iteration space: output ranks first, then reduced ranks, each with its extent. */
+  /**
+   * The iteration space: output ranks first, then reduced ranks, each with its extent. Extents are
+   * per Einsum (layers of a network reuse rank names with different extents).
+   */
   ranks: { name: string; extent: number }[];
   /**
    * The iterative rank of a recurrence, e.g. `m1` in `RM[m1+1,p] = max(RM[m1,p], LM[m1,p])`:
@@ -129,6 +132,11 @@ export interface TensorDecl {
    * Views cost nothing; engines treat reads of a view as reads of the base tensor.
    */
   viewOf: Access | null;
+  /**
+   * Zero padding per tensor rank: `{ h: [1, 1] }` lets reads reach index -1 and H on rank h and
+   * read 0 there. Padding is not stored in memory (engines do not fetch it). Empty when none.
+   */
+  padding: Record<string, [number, number]>;
   loc: SourceLoc;
 }
 
@@ -141,11 +149,19 @@ export interface Cascade {
   file: string;
   /** Every parameter after overrides and evaluation. */
   params: Record<string, number>;
-  /** Every rank's extent (iteration ranks and tensor ranks share one namespace). */
+  /** Cascade-wide rank extents declared in the file (defaults; each Einsum carries its own). */
   ranks: Record<string, number>;
   tensors: Record<string, TensorDecl>;
   /** Einsums in a topological order of their data dependencies (recurrences broken by their iterative rank). */
   einsums: Einsum[];
+  /**
+   * Groups of Einsums that must be iterated together over an iterative rank (a strongly connected
+   * component of the dependency graph that the loop over `rank` breaks), e.g. the running max of
+   * one-pass attention: `{ rank: 'm1', einsums: ['RM'] }`, or `{ rank: 'm1', einsums: ['SPD', 'RD'] }`.
+   * `einsums` is in the order to evaluate them within one iteration. Every member has
+   * `iterative === rank`.
+   */
+  recurrences: { rank: string; einsums: string[] }[];
   /** Non-fatal findings (an unused input, ...), in the same shape as errors. */
   warnings: import('../errors.js').Issue[];
 }
