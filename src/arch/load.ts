@@ -1,0 +1,28 @@
+// Read an architecture file and build it. YAML is einsim's own format; other tools' formats
+// (a SCALE-Sim .cfg) are recognised by extension and converted.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { EinsimError } from '../errors.js';
+import type { EngineRegistry } from '../engines/registry.js';
+import { parseYamlSource } from '../util/yaml-source.js';
+import { buildArch } from './build.js';
+import type { Arch } from './types.js';
+
+export function readTextFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new EinsimError({ file: path, path: '', code: 'io', expected: 'a readable file', received: reason });
+  }
+}
+
+export function parseArch(text: string, file: string, registry?: EngineRegistry): Arch {
+  return buildArch(parseYamlSource(text, file), registry);
+}
+
+export function loadArch(path: string, registry?: EngineRegistry): Arch {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') return parseArch(readTextFile(path), path, registry);
+  throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file', received: ext || 'no extension' });
+}
