@@ -5,6 +5,7 @@ import yargs from 'yargs';
 import { isEinsimError, formatIssue } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
+import { registerExplain } from './commands/explain.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -49,4 +50,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain];
