@@ -6,6 +6,7 @@ import { isEinsimError, formatIssue } from '../errors.js';
 import { VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerExplain } from './commands/explain.js';
+import { registerSweep } from './commands/sweep.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -50,4 +51,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain, registerSweep];
