@@ -6,7 +6,7 @@
 // than the iteration's (RM has M1 + 1 positions along m1 for M1 iterations).
 import { AffineProblem, bareRank, indexRange, shiftedRank, toAffine } from './affine.js';
 import { EinsumSyntaxError, parseEinsumText, type AccessSyntax, type ExprSyntax } from './einsum-syntax.js';
-import { defaultExtent, type ParseContext } from './parse-context.js';
+import { defaultExtent, whyNoExtent, type ParseContext } from './parse-context.js';
 import type { TensorDraft } from './tensors.js';
 import type { Access, Einsum, Expr, MapOp, ReduceOp } from './types.js';
 
@@ -183,7 +183,8 @@ function inferExtents(ctx: ParseContext, tensors: Map<string, TensorDraft>, outp
     if (extents[rank] !== undefined) continue;
     const extent = defaultExtent(ctx, rank);
     if (extent === undefined) {
-      throw new EinsumProblem('unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or a positive-integer param ${rank.toUpperCase()}`, rank);
+      const why = whyNoExtent(ctx, [rank]);
+      throw new EinsumProblem(why ? 'shape' : 'unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or a positive-integer param ${rank.toUpperCase()}`, why ?? rank);
     }
     extents[rank] = extent;
   }

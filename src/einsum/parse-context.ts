@@ -13,6 +13,12 @@ export interface ParseContext {
   rankExtents: Record<string, number>;
 }
 
+/** Why a rank has no default extent, for messages: the param exists but is not a positive integer. */
+export function whyNoExtent(ctx: ParseContext, ranks: string[]): string | undefined {
+  const bad = ranks.map((r) => r.toUpperCase()).filter((p) => Object.hasOwn(ctx.params, p));
+  return bad.length > 0 ? bad.map((p) => `${p} = ${ctx.params[p]}`).join(', ') : undefined;
+}
+
 /**
  * The extent a rank has when no tensor gives it: the `ranks:` section, else the param named by
  * the rank upper-cased (m1 -> M1, the TeAAL convention). undefined when neither exists.

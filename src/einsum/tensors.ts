@@ -13,6 +13,7 @@ import {
   key,
   readPrecision,
   readString,
+  whyNoExtent,
   type ParseContext,
 } from './parse-context.js';
 import type { Access, Precision, TensorDecl, TensorInit } from './types.js';
@@ -117,7 +118,8 @@ function readShape(ctx: ParseContext, ranks: string[], node: Node | null | undef
     const extents = ranks.map((r) => defaultExtent(ctx, r));
     const missing = ranks.filter((_, i) => extents[i] === undefined);
     if (missing.length > 0) {
-      ctx.issues.error(path, line, 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or a positive-integer param ${missing.map((r) => r.toUpperCase()).join(', ')})`);
+      const why = whyNoExtent(ctx, missing);
+      ctx.issues.error(path, line, why ? 'shape' : 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or a positive-integer param ${missing.map((r) => r.toUpperCase()).join(', ')})`, why);
       return null;
     }
     return extents as number[];
