@@ -4,7 +4,8 @@
 // The format is documented in docs/workloads.md.
 import type { Node } from 'yaml';
 import { EinsimError } from '../errors.js';
-import { resolveEinsum, type EinsumSite } from './einsum-resolve.js';
+import { parseSite, resolveEinsum, shiftedPositions, type EinsumSite } from './einsum-resolve.js';
+import type { EinsumSyntax } from './einsum-syntax.js';
 import { analyseGraph, buildGraph, tensorNode, tensorRoles } from './graph.js';
 import { readParams } from './params.js';
 import { IDENTIFIER, evalInteger, isPrecision, key, PRECISION_LIST, readPrecision, readString, type ParseContext } from './parse-context.js';
@@ -100,21 +101,26 @@ function readEinsums(ctx: ParseContext, drafts: Map<string, TensorDraft>, node: 
     ctx.issues.error('einsums', ctx.src.lineOf(node), 'invalid_type', 'a non-empty list of Einsums', describe(shape));
     return [];
   }
-  const einsums: Einsum[] = [];
-  const producers = new Map<string, string>();
+  const sites: { site: EinsumSite; syntax: EinsumSyntax }[] = [];
   shape.items.forEach((item, i) => {
     const site = readSite(ctx, item, `einsums[${i}]`);
-    if (!site) return;
-    const einsum = resolveEinsum(ctx, drafts, site);
-    if (!einsum) return;
+    const syntax = site && parseSite(ctx, site);
+    if (site && syntax) sites.push({ site, syntax });
+  });
+  const shifted = shiftedPositions(ctx, sites.map((s) => s.syntax));
+  const einsums: Einsum[] = [];
+  const producers = new Map<string, string>();
+  for (const { site, syntax } of sites) {
+    const einsum = resolveEinsum(ctx, drafts, site, syntax, shifted);
+    if (!einsum) continue;
     const earlier = producers.get(einsum.id);
     if (earlier !== undefined) {
       ctx.issues.error(site.path, site.line, 'duplicate', `one Einsum per output tensor (${einsum.id} is already written by ${earlier})`, einsum.text);
-      return;
+      continue;
     }
     producers.set(einsum.id, site.path);
     einsums.push(einsum);
-  });
+  }
   return einsums;
 }
 

@@ -255,7 +255,7 @@ function parseViewAccess(ctx: ParseContext, text: string, decl: TensorDecl, path
     return { tensor: syntax.tensor, indices };
   } catch (e) {
     if (e instanceof EinsumSyntaxError || e instanceof AffineProblem) {
-      ctx.issues.error(path, line, 'parse', `${e.expected} at column ${e.col} of ${JSON.stringify(text)}`, e.received);
+      ctx.issues.error(path, line, e instanceof AffineProblem ? 'invalid_value' : 'parse', `${e.expected} at column ${e.col} of ${JSON.stringify(text)}`, e.received);
       return null;
     }
     throw e;

@@ -102,7 +102,7 @@ export function describe(shape: Shape): string {
     case 'seq':
       return 'a list';
     case 'alias':
-      return 'a YAML alias';
+      return 'a YAML alias (anchors and aliases are not supported: write the value out)';
     case 'other':
       return 'an unsupported YAML value';
     case 'scalar':
