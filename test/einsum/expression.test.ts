@@ -31,7 +31,7 @@ describe('evaluateExpression', () => {
     ['an empty string', '  ', 'a number or an arithmetic expression'],
     ['too long', '1+'.repeat(MAX_EXPRESSION_CHARS) + '1', `at most ${MAX_EXPRESSION_CHARS} characters`],
   ])('refuses %s', (_what, text, expected) => {
-    const scope = text.includes('M.') ? { M: 1 } : {};
+    const scope: Record<string, number> = text.includes('M.') ? { M: 1 } : {};
     let problem: unknown;
     try {
       evaluateExpression(text, scope);
