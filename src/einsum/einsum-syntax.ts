@@ -6,8 +6,7 @@
 // Grammar:
 //   einsum  := access '=' rhs END
 //   rhs     := [ REDUCE '(' name {',' name} ')' ] expr     -- a reduction prefix, `max(m0) X[..]`
-//   expr    := term { ('+' | '-') term }
-//   term    := unary { ('*' | '/') unary }
+//   expr    := term { ('+' | '-') term }        term := unary { ('*' | '/') unary }
 //   unary   := '-' unary | primary
 //   primary := NUMBER | name '[' [index {',' index}] ']' | name '(' expr {',' expr} ')' | name | '(' expr ')'
 //   index   := iterm { ('+' | '-') iterm }    iterm := ifactor { ('*' | '/') ifactor }
@@ -63,6 +62,10 @@ interface Token {
   /** 0-based offset in the text. */
   pos: number;
 }
+
+type BinaryOp = '+' | '-' | '*' | '/';
+const ADDITIVE: readonly BinaryOp[] = ['+', '-'];
+const MULTIPLICATIVE: readonly BinaryOp[] = ['*', '/'];
 
 const PUNCT = new Set(['[', ']', '(', ')', ',', '=', '+', '-', '*', '/']);
 
@@ -173,20 +176,17 @@ class Parser {
 
   private expr(): ExprSyntax {
     this.enter();
-    let left = this.term();
-    while (this.atPunct('+') || this.atPunct('-')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '+' | '-', left, right: this.term(), col: op.pos + 1 };
-    }
+    const out = this.leftAssociative(ADDITIVE, () => this.leftAssociative(MULTIPLICATIVE, () => this.unary()));
     this.depth--;
-    return left;
+    return out;
   }
 
-  private term(): ExprSyntax {
-    let left = this.unary();
-    while (this.atPunct('*') || this.atPunct('/')) {
+  /** `operand {op operand}` for ops of one precedence level, folded to the left. */
+  private leftAssociative<T extends ExprSyntax | IndexSyntax>(ops: readonly BinaryOp[], operand: () => T): T {
+    let left = operand();
+    while (ops.some((op) => this.atPunct(op))) {
       const op = this.next();
-      left = { kind: 'bin', op: op.text as '*' | '/', left, right: this.unary(), col: op.pos + 1 };
+      left = { kind: 'bin', op: op.text as BinaryOp, left, right: operand(), col: op.pos + 1 } as unknown as T; // same shape in both trees
     }
     return left;
   }
@@ -245,22 +245,9 @@ class Parser {
 
   index(): IndexSyntax {
     this.enter();
-    let left = this.iterm();
-    while (this.atPunct('+') || this.atPunct('-')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '+' | '-', left, right: this.iterm(), col: op.pos + 1 };
-    }
+    const out = this.leftAssociative(ADDITIVE, () => this.leftAssociative(MULTIPLICATIVE, () => this.ifactor()));
     this.depth--;
-    return left;
-  }
-
-  private iterm(): IndexSyntax {
-    let left = this.ifactor();
-    while (this.atPunct('*') || this.atPunct('/')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '*' | '/', left, right: this.ifactor(), col: op.pos + 1 };
-    }
-    return left;
+    return out;
   }
 
   private ifactor(): IndexSyntax {
