@@ -63,6 +63,15 @@ interface Token {
   pos: number;
 }
 
+/**
+ * A name a workload may define or use: letters, digits and _, not starting with a digit, and not
+ * a property every JS object has (`constructor`, `__proto__`), which would alias lookups in the
+ * plain objects the IR is made of.
+ */
+export function isName(text: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !(text in Object.prototype) && text !== '__proto__';
+}
+
 type BinaryOp = '+' | '-' | '*' | '/';
 const ADDITIVE: readonly BinaryOp[] = ['+', '-'];
 const MULTIPLICATIVE: readonly BinaryOp[] = ['*', '/'];
@@ -78,6 +87,7 @@ export function tokenize(text: string): Token[] {
       i++;
     } else if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i)) as RegExpExecArray;
+      if (!isName(m[0])) throw new EinsumSyntaxError(i + 1, 'a name that is not reserved by JavaScript objects', JSON.stringify(m[0]));
       tokens.push({ kind: 'name', text: m[0], pos: i });
       i += m[0].length;
     } else if (/[0-9.]/.test(c)) {

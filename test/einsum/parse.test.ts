@@ -5,7 +5,7 @@ import { parseWorkload } from '../../src/einsum/parse.js';
 import { loadWorkload } from '../../src/einsum/load.js';
 import { EinsimError } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/ref.js';
-import { expectIssues } from '../helpers/expectIssue.js';
+import { expectIssues, issuesOf } from '../helpers/expectIssue.js';
 
 const workload = (name: string): string => join(REPO_ROOT, 'workloads', name);
 
@@ -164,5 +164,17 @@ describe('loadWorkload', () => {
 
   it('reports a missing file as an io issue', () => {
     expectIssues(() => loadWorkload('/nonexistent/w.yaml'), [{ code: 'io', path: '', expected: 'a readable file' }]);
+  });
+});
+
+describe('names that would alias JavaScript object properties', () => {
+  it.each([
+    ['a tensor', 'name: t\nparams: { M: 2 }\ntensors: { constructor: [m], Y: [m] }\neinsums: ["Y[m] = Y[m]"]\n', 'tensors["constructor"]'],
+    ['a param', 'name: t\nparams: { toString: 2, M: 2 }\ntensors: { X: [m], Y: [m] }\neinsums: ["Y[m] = X[m]"]\n', 'params["toString"]'],
+    ['an annotation', 'name: t\nparams: { M: 2 }\ntensors: { X: [m], Y: [m] }\neinsums:\n  - { einsum: "Y[m] = X[m]", __proto__: 1 }\n', 'einsums[0]["__proto__"]'],
+    ['a rank in an Einsum', 'name: t\nparams: { M: 2 }\ntensors: { X: [m], Y: [m] }\neinsums: ["Y[m] = X[m + valueOf]"]\n', 'einsums[0]'],
+  ])('are refused for %s', (_what, text, path) => {
+    const issues = issuesOf(() => parseWorkload(text, 't.yaml'));
+    expect(issues.map((i) => i.path)).toContain(path);
   });
 });
