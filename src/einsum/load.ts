@@ -1,10 +1,10 @@
 // Reading a workload from disk. The one place that decides, by file extension, which reader a
 // path goes to, so a new input format (a SCALE-Sim topology .csv) is one more branch here.
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EinsimError } from '../errors.js';
 import { parseWorkload } from './parse.js';
 import type { Cascade } from './types.js';
+import { readText } from '../util/read-text.js';
 
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 
@@ -17,12 +17,4 @@ export function loadWorkload(path: string, overrides: Record<string, number> = {
   return parseWorkload(readText(path), path, overrides);
 }
 
-/** The file's text, or an `io` EinsimError naming why it could not be read. */
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new EinsimError({ file: path, path: '', code: 'io', expected: 'a readable file', received: why });
-  }
-}
+export { readText };

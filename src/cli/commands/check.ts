@@ -7,7 +7,8 @@ import { analyseCascade, type CascadeAnalysis } from '../../einsum/analysis.js';
 import { loadWorkload } from '../../einsum/load.js';
 import type { Cascade } from '../../einsum/types.js';
 import type { CommandRegistrar } from '../main.js';
-import { formatBytes, formatCount, renderTable } from './table.js';
+import { renderTable } from '../../report/text-table.js';
+import { formatBytes, formatCount } from '../../report/units.js';
 
 export const registerCheck: CommandRegistrar = (parser, setExit) => {
   parser.command(
@@ -78,6 +79,7 @@ export function renderCheck(cascade: Cascade, analysis: CascadeAnalysis): string
       { header: 'ops/B', align: 'right' },
     ],
     rows,
+    '',
     { boldRows: new Set([rows.length - 1]) },
   );
   const head = [`${chalk.bold(cascade.name)}  ${chalk.dim(cascade.file)}`];
