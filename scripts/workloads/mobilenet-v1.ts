@@ -5,6 +5,7 @@
 // (and its 7x7 output) is a known typo. Padding is TensorFlow's SAME, as in that implementation:
 // for stride 2 the total padding max((out−1)·2 + 3 − in, 0) is split floor(total/2) before, the
 // rest after.
+import { classifierHead } from './classifier-head.js';
 import { WorkloadWriter, slide, times } from './yaml-writer.js';
 
 /** Depthwise-separable layers 1..13: (stride, output channels as a multiple of WIDTH = 32). */
@@ -87,15 +88,7 @@ export function mobilenetV1(): string {
     ch = out;
   });
 
-  w.section('global average pool and the fully connected classifier');
   w.param('POOL', `${size} * ${size}`, 'pixels averaged by the global pool');
-  w.tensor('pool', ['c'], [ch]);
-  w.einsum(`pool[c] = sum(p, q) ${input}[c,p,q] / POOL`, { layer: 'pool' });
-  w.tensor('W_fc', ['k', 'c'], ['CLASSES', ch]);
-  w.tensor('B_fc', ['k'], ['CLASSES']);
-  w.tensor('fc', ['k'], ['CLASSES']);
-  w.tensor('logits', ['k'], ['CLASSES']);
-  w.einsum('fc[k] = pool[c] * W_fc[k,c]', { layer: 'fc' });
-  w.einsum('logits[k] = fc[k] + B_fc[k]', { layer: 'fc' });
+  classifierHead(w, input, ch, 'pool');
   return w.toYaml();
 }

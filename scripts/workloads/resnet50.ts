@@ -2,6 +2,7 @@
 // Recognition", CVPR 2016, Table 1 (50-layer column), with the stride of each downsampling
 // bottleneck on its 3×3 convolution as torchvision's resnet50 does ("ResNet v1.5"; the paper's
 // Caffe model strides the first 1×1 instead: same output shapes, 4.1 vs 3.9 GMACs).
+import { classifierHead } from './classifier-head.js';
 import { WorkloadWriter, slide, times } from './yaml-writer.js';
 
 /** Bottleneck blocks per stage conv2_x … conv5_x (He et al. 2016, Table 1, 50-layer). */
@@ -85,14 +86,6 @@ export function resnet50(): string {
     }
   });
 
-  w.section('global average pool and the fully connected classifier');
-  w.tensor('pool5', ['c'], [cin]);
-  w.einsum(`pool5[c] = sum(p, q) ${input}[c,p,q] / POOL`, { layer: 'pool5' });
-  w.tensor('W_fc', ['k', 'c'], ['CLASSES', cin]);
-  w.tensor('B_fc', ['k'], ['CLASSES']);
-  w.tensor('fc', ['k'], ['CLASSES']);
-  w.tensor('logits', ['k'], ['CLASSES']);
-  w.einsum('fc[k] = pool5[c] * W_fc[k,c]', { layer: 'fc' });
-  w.einsum('logits[k] = fc[k] + B_fc[k]', { layer: 'fc' });
+  classifierHead(w, input, cin, 'pool5');
   return w.toYaml();
 }
