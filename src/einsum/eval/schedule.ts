@@ -61,8 +61,9 @@ export function scheduleUnits(cascade: Cascade): Unit[] {
     }
     return d;
   });
-  const position = (u: Unit): number => Math.min(...membersOf(u).map((e) => cascade.einsums.indexOf(e)));
-  const pending = units.map((_, i) => i).sort((a, b) => position(units[a]) - position(units[b]));
+  const listed = new Map(cascade.einsums.map((e, i) => [e.id, i]));
+  const position = units.map((u) => Math.min(...membersOf(u).map((e) => listed.get(e.id)!)));
+  const pending = units.map((_, i) => i).sort((a, b) => position[a] - position[b]);
   const done = new Set<number>();
   const order: Unit[] = [];
   while (pending.length > 0) {
