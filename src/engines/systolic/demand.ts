@@ -31,6 +31,23 @@ export interface OperandDemand {
   sramAccesses(f: Fold): number;
   /** Operand index at (block row k, port j), or NULL_ADDR (partial conv windows). */
   element(f: Fold, k: number, j: number): number;
+  /**
+   * Folds with the same key read the same operand tile in the same order (os ifmap: every column
+   * fold re-reads row fold fr's pixels); a stationary tile read once has a key of its own.
+   */
+  reuseKey(f: Fold): number;
+  /** ifmap only: where IF's pixel and window axes run in this fold (lets hot loops skip element()). */
+  ifmapAxes?: (f: Fold) => IfmapAxes;
+}
+
+/** element(f, k, j) = IF[pixel0 + pixelPerRow·k + pixelPerPort·j][window0 + windowPerRow·k + windowPerPort·j]. */
+export interface IfmapAxes {
+  pixel0: number;
+  pixelPerRow: number;
+  pixelPerPort: number;
+  window0: number;
+  windowPerRow: number;
+  windowPerPort: number;
 }
 
 /** Ports of fold row t that can carry data: [lo, hi] (empty when lo > hi). */

@@ -9,6 +9,7 @@ import { foldAt, foldAverages, foldGrid } from './folds.js';
 import { layerGeometry } from './operand-matrix.js';
 import type { LayerGeometry } from './operand-matrix.js';
 import { CalcReadBuffer } from './memory/calc-read-buffer.js';
+import { calcReadByRuns } from './memory/calc-read-runs.js';
 import { READ_LATENCY_CYCLES } from './memory/constants.js';
 import type { ReadBufferOutcome } from './memory/outcome.js';
 import { UserReadBuffer } from './memory/user-read-buffer.js';
@@ -139,22 +140,26 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const totalCycles = lastRow + stalls.before(lastRow + 1);
   write.finish(totalCycles);
 
-  const read = (d: OperandDemand, size: number, words: number): [ReadBufferOutcome, StartStop] => {
-    const buf = new CalcReadBuffer(words, size, trace);
-    const entries = new Int32Array(d.ports);
-    let firstRow = -1;
-    let lastRow = -1;
-    forEachRow(plan, d, (f, t, row) => {
-      const n = rowRequests(d, f, t, entries);
-      if (n === 0) return;
-      if (firstRow < 0) firstRow = row;
-      lastRow = row;
-      buf.requestRow(entries, n, stalls.cycleOf(row));
-    });
+  const read = (d: OperandDemand, size: number, words: number, distinct: boolean): [ReadBufferOutcome, StartStop] => {
+    if (distinct && !trace) {
+      const [firstRow, lastRow] = validRowSpan(plan, d);
+      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow });
+      return [outcome, { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
+    }
+    const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
+    const [firstRow, lastRow] = validRowSpan(plan, d);
+    if (d.ifmapAxes && !trace) {
+      for (let fi = 0; fi < plan.grid.folds; fi++) buf.requestIfmapFold(plan.geometry, d, foldAt(plan.grid, fi), fi * plan.foldRows);
+    } else {
+      const entries = new Int32Array(d.ports);
+      forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));
+    }
     return [buf.finish(), { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
   };
-  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap);
-  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter);
+  // Filters are always distinct addresses; the ifmap is when windows neither overlap nor hang over.
+  const g = plan.geometry;
+  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap && !g.partialWindows);
+  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true);
   return {
     totalCycles,
     stallCycles: stalls.total,

@@ -18,6 +18,8 @@ export const inputStationary: DataflowModel = {
       firstDataRow: (f) => grid.rows - f.ru,
       sramAccesses: (f) => f.ru * f.cu,
       element: (f, k, j) => ifmapIndex(g, f.c0 + j, f.r0 + k),
+      ifmapAxes: (f) => ({ pixel0: f.c0, pixelPerRow: 0, pixelPerPort: 1, window0: f.r0, windowPerRow: 1, windowPerPort: 0 }),
+      reuseKey: (f) => f.index,
     },
     // skew([neg(R, R); padc(FL[r0:r1, :]ᵀ, R); neg(C−1, R)]): port j streams window element r0+j.
     filter: {
@@ -26,6 +28,7 @@ export const inputStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.ru,
       element: (f, k, j) => filterIndex(g, f.r0 + j, k),
+      reuseKey: (f) => f.fr,
     },
     // skew([neg(2R−1, C); padc(OF[c0:c1, :]ᵀ, C)]): every row fold writes the full T-long stream.
     ofmap: {
@@ -34,6 +37,7 @@ export const inputStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.cu,
       element: (f, k, j) => ofmapIndex(g, f.c0 + j, k),
+      reuseKey: (f) => f.fc,
     },
   }),
   prefetch: (g, grid) => ({

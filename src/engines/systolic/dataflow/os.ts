@@ -17,6 +17,8 @@ export const outputStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.ru,
       element: (f, k, j) => ifmapIndex(g, f.r0 + j, k),
+      ifmapAxes: (f) => ({ pixel0: f.r0, pixelPerRow: 0, pixelPerPort: 1, window0: 0, windowPerRow: 1, windowPerPort: 0 }),
+      reuseKey: (f) => f.fr,
     },
     // skew([padc(FL[:, c0:c1], C); neg(R−1, C)]): port j streams filter c0+j.
     filter: {
@@ -25,6 +27,7 @@ export const outputStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.cu,
       element: (f, k, j) => filterIndex(g, k, f.c0 + j),
+      reuseKey: (f) => f.fc,
     },
     // skew([neg(T−1, C); flip(padr(padc(OF[r0:r1, c0:c1], C), R))]): results leave the bottom edge,
     // last array row first. SCALE-Sim adds R + C per fold to the SRAM count (its bug, §6.1).
@@ -34,6 +37,7 @@ export const outputStationary: DataflowModel = {
       firstDataRow: (f) => grid.rows - f.ru,
       sramAccesses: (f) => f.ru * f.cu + grid.rows + grid.cols,
       element: (f, k, j) => ofmapIndex(g, f.r0 + grid.rows - 1 - k, f.c0 + j),
+      reuseKey: (f) => f.index,
     },
   }),
   prefetch: (g, grid) => ({

@@ -18,6 +18,8 @@ export const weightStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.ru,
       element: (f, k, j) => ifmapIndex(g, k, f.r0 + j),
+      ifmapAxes: (f) => ({ pixel0: 0, pixelPerRow: 1, pixelPerPort: 0, window0: f.r0, windowPerRow: 0, windowPerPort: 1 }),
+      reuseKey: (f) => f.fr,
     },
     // [flip(padr(padc(FL[r0:r1, c0:c1], C), R)); neg(R+C+T−2, C)]: weights preload, unskewed.
     filter: {
@@ -26,6 +28,7 @@ export const weightStationary: DataflowModel = {
       firstDataRow: (f) => grid.rows - f.ru,
       sramAccesses: (f) => f.ru * f.cu,
       element: (f, k, j) => filterIndex(g, f.r0 + k, f.c0 + j),
+      reuseKey: (f) => f.index,
     },
     // skew([neg(2R−1, C); padc(OF[:, c0:c1], C)]): every row fold writes the full T-long stream.
     ofmap: {
@@ -34,6 +37,7 @@ export const weightStationary: DataflowModel = {
       firstDataRow: () => 0,
       sramAccesses: (f) => grid.t * f.cu,
       element: (f, k, j) => ofmapIndex(g, k, f.c0 + j),
+      reuseKey: (f) => f.fc,
     },
   }),
   prefetch: (g, grid) => ({

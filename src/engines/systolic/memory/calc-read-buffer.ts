@@ -7,6 +7,10 @@
 // request's cycle, the cycle of each block boundary, and the finalize rule.
 import { CALC_FILL_BANDWIDTH_WORDS, READ_LATENCY_CYCLES, SETS_PER_BLOCK, SETS_PER_BUFFER } from './constants.js';
 import type { DramBurst, ReadBufferOutcome } from './outcome.js';
+import type { OperandDemand } from '../demand.js';
+import { foldDataRows } from '../demand.js';
+import type { Fold } from '../folds.js';
+import type { LayerGeometry } from '../operand-matrix.js';
 
 export function calcSetSize(bufferWords: number): number {
   return Math.floor(bufferWords / SETS_PER_BUFFER);
@@ -26,30 +30,88 @@ export class CalcReadBuffer {
   /** Fetched indices in fetch order, kept only when tracing (DRAM trace contents). */
   readonly fetched: number[] | null;
 
-  constructor(bufferWords: number, operandSize: number, keepFetched: boolean) {
+  /** Demand row → cycle (rows shift by the stalls before them). */
+  private readonly cycleOf: (row: number) => number;
+
+  constructor(bufferWords: number, operandSize: number, keepFetched: boolean, cycleOf: (row: number) => number) {
+    this.cycleOf = cycleOf;
     this.setSize = calcSetSize(bufferWords);
     this.blockSize = SETS_PER_BLOCK * this.setSize;
     this.stamp = new Int32Array(operandSize);
     this.fetched = keepFetched ? [] : null;
   }
 
-  /** One demand row's valid requests, in port order, at `cycle`. */
-  requestRow(entries: Int32Array, count: number, cycle: number): void {
+  /** One demand row's valid requests, in port order. */
+  requestRow(entries: Int32Array, count: number, row: number): void {
     if (count === 0) return;
-    if (this.firstCycle < 0) this.firstCycle = cycle;
+    if (this.firstCycle < 0) this.firstCycle = this.cycleOf(row);
+    for (let i = 0; i < count; i++) this.request(entries[i], row);
+  }
+
+  private request(e: number, row: number): void {
+    if (this.stamp[e] === this.block) return;
+    this.stamp[e] = this.block;
+    this.inserts++;
+    if (this.fetched) this.fetched.push(e);
+    if (++this.inBlock === this.blockSize) {
+      this.boundaryCycles.push(this.cycleOf(row));
+      this.block++;
+      this.inBlock = 0;
+    }
+  }
+
+  /**
+   * All ifmap requests of one fold, addressed straight from the layer geometry: the same requests
+   * as requestRow over the fold's rows, without materialising them (the hot loop of conv layers).
+   */
+  requestIfmapFold(g: LayerGeometry, d: OperandDemand, f: Fold, firstRowOfFold: number): void {
+    const ax = d.ifmapAxes!(f);
+    const skewed = d.kind === 'skewed';
+    // Along a row, the port j grows by one; in a skewed block the block row k shrinks by one.
+    const dPixel = skewed ? ax.pixelPerPort - ax.pixelPerRow : ax.pixelPerPort;
+    const dWindow = skewed ? ax.windowPerPort - ax.windowPerRow : ax.windowPerPort;
+    const { pixelBase, windowOffset, rowsLeft, colsLeft, windowRow, windowCol, partialWindows } = g;
     const stamp = this.stamp;
-    for (let i = 0; i < count; i++) {
-      const e = entries[i];
-      if (stamp[e] === this.block) continue;
-      stamp[e] = this.block;
-      this.inserts++;
-      if (this.fetched) this.fetched.push(e);
-      if (++this.inBlock === this.blockSize) {
-        this.boundaryCycles.push(cycle);
-        this.block++;
-        this.inBlock = 0;
+    const fetched = this.fetched;
+    const blockSize = this.blockSize;
+    let block = this.block;
+    let inBlock = this.inBlock;
+    let inserts = this.inserts;
+    const [tLo, tHi] = foldDataRows(d, f);
+    const wu = d.usedPorts(f);
+    const k0 = d.firstDataRow(f);
+    for (let t = tLo; t <= tHi; t++) {
+      // rowPortRange, inlined: the ports of fold row t that carry data.
+      let lo = 0;
+      let hi = wu - 1;
+      let k = d.dataRows - 1 - t;
+      if (skewed) {
+        const rel = t - d.pre;
+        lo = rel - d.dataRows + 1 > 0 ? rel - d.dataRows + 1 : 0;
+        hi = rel - k0 < wu - 1 ? rel - k0 : wu - 1;
+        k = rel - lo;
+      }
+      if (hi < lo) continue;
+      let p = ax.pixel0 + ax.pixelPerRow * k + ax.pixelPerPort * lo;
+      let w = ax.window0 + ax.windowPerRow * k + ax.windowPerPort * lo;
+      for (let j = lo; j <= hi; j++, p += dPixel, w += dWindow) {
+        if (partialWindows && (windowRow[w] >= rowsLeft[p] || windowCol[w] >= colsLeft[p])) continue;
+        const e = pixelBase[p] + windowOffset[w];
+        if (stamp[e] === block) continue;
+        stamp[e] = block;
+        inserts++;
+        if (fetched) fetched.push(e);
+        if (this.firstCycle < 0) this.firstCycle = this.cycleOf(firstRowOfFold + t);
+        if (++inBlock === blockSize) {
+          this.boundaryCycles.push(this.cycleOf(firstRowOfFold + t));
+          block++;
+          inBlock = 0;
+        }
       }
     }
+    this.block = block;
+    this.inBlock = inBlock;
+    this.inserts = inserts;
   }
 
   finish(): ReadBufferOutcome {
