@@ -18,6 +18,8 @@ import { StallProfile } from './stall-profile.js';
 import { cycleBreakdown } from './breakdown.js';
 import type { LayerResult, ScaleSimLayer, StartStop, SystolicConfig } from './types.js';
 import { validateConfig } from './config.js';
+import type { RecordedRun } from './trace.js';
+import { layerTrace } from './trace.js';
 
 export interface SimulateOptions {
   trace: boolean;
@@ -95,7 +97,7 @@ function sramAccesses(plan: LayerPlan, d: OperandDemand): number {
   return n;
 }
 
-interface MemoryRun {
+export interface MemoryRun {
   totalCycles: number;
   stallCycles: number;
   ifmap: ReadBufferOutcome;
@@ -104,6 +106,8 @@ interface MemoryRun {
   sramIfmap: StartStop;
   sramFilter: StartStop;
   sramOfmap: StartStop;
+  /** Tracing only: each demand row's out-cycle per buffer, what each read buffer fetched, the stalls. */
+  recorded?: RecordedRun;
 }
 
 /** Calls visit(fold, t, row) for every fold row in [lo, hi] of every fold, in demand order. */
@@ -125,11 +129,15 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const [ofFirst, ofLast] = validRowSpan(plan, plan.ofmap);
   let ofFirstOut = 0;
   let ofLastOut = 0;
+  const stallRows: [number, number, number][] = [];
+  const ofmapOut = trace ? new Float64Array(plan.demandRows).fill(NaN) : null;
   forEachRow(plan, plan.ofmap, (f, t, row) => {
     const n = rowSlots(plan.ofmap, f, t);
     if (n === 0) return;
     const c = row + stalls.total;
     const out = write.writeRow(n, c);
+    if (ofmapOut) ofmapOut[row] = out;
+    if (out > c && trace) stallRows.push([row, c, out - c]);
     stalls.add(row, out - c);
     if (row === ofFirst) ofFirstOut = out;
     if (row === ofLast) ofLastOut = out;
@@ -154,10 +162,12 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
       const entries = new Int32Array(d.ports);
       forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));
     }
+    fetched.push(buf.fetched ?? []);
     return [buf.finish(), { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
   };
   // Filters are always distinct addresses; the ifmap is when windows neither overlap nor hang over.
   const g = plan.geometry;
+  const fetched: number[][] = [];
   const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap && !g.partialWindows);
   const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true);
   return {
@@ -169,6 +179,7 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
     sramIfmap,
     sramFilter,
     sramOfmap: { startCycle: ofFirstOut, stopCycle: ofLastOut },
+    recorded: ofmapOut ? calcRecorded(plan, stalls, ofmapOut, fetched, stallRows) : undefined,
   };
 }
 
@@ -197,6 +208,8 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
   const L = plan.foldRows;
   let stalls = 0;
   let lastOut = 0;
+  const outs = trace ? { ifmap: new Float64Array(plan.demandRows), filter: new Float64Array(plan.demandRows), ofmap: new Float64Array(plan.demandRows) } : null;
+  const stallRows: [number, number, number][] = [];
   for (let fi = 0; fi < grid.folds; fi++) {
     const f = foldAt(grid, fi);
     for (let t = 0; t < L; t++) {
@@ -210,7 +223,14 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
       record('ifmap', row, a);
       record('filter', row, b);
       record('ofmap', row, o);
-      stalls += Math.max(a - c - READ_LATENCY_CYCLES, b - c - READ_LATENCY_CYCLES, o - c);
+      const stall = Math.max(a - c - READ_LATENCY_CYCLES, b - c - READ_LATENCY_CYCLES, o - c);
+      if (outs) {
+        outs.ifmap[row] = a;
+        outs.filter[row] = b;
+        outs.ofmap[row] = o;
+        if (stall > 0) stallRows.push([row, c, stall]);
+      }
+      stalls += stall;
       lastOut = o;
     }
   }
@@ -224,7 +244,20 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
     sramIfmap: sram.ifmap,
     sramFilter: sram.filter,
     sramOfmap: sram.ofmap,
+    recorded: outs ? { rowOut: outs, fetched: { ifmap: [], filter: [] }, stallRows } : undefined,
   };
+}
+
+function calcRecorded(plan: LayerPlan, stalls: StallProfile, ofmapOut: Float64Array, fetched: number[][], stallRows: [number, number, number][]): RecordedRun {
+  const D = plan.demandRows;
+  const ifmap = new Float64Array(D);
+  const ofmap = new Float64Array(D);
+  for (let row = 0; row < D; row++) {
+    const c = stalls.cycleOf(row);
+    ifmap[row] = c + READ_LATENCY_CYCLES;
+    ofmap[row] = Number.isNaN(ofmapOut[row]) ? c : ofmapOut[row];
+  }
+  return { rowOut: { ifmap, filter: ifmap, ofmap }, fetched: { ifmap: fetched[0], filter: fetched[1] }, stallRows };
 }
 
 function wordsOf(config: SystolicConfig): { ifmap: number; filter: number; ofmap: number } {
@@ -286,5 +319,6 @@ export function simulateLayer(layer: ScaleSimLayer, config: SystolicConfig, opts
     avgFilterDramBw: run.filter.dramReads / (run.filter.stopCycle - run.filter.startCycle + 1),
     avgOfmapDramBw: run.write.dramWrites / span(dramOfmap),
     breakdown: cycleBreakdown(config, grid, plan.foldRows, geometry.macs, total),
+    trace: run.recorded ? layerTrace(plan, run, run.recorded) : undefined,
   };
 }

@@ -1,4 +1,6 @@
 // The inputs and outputs of one SCALE-Sim v2 layer simulation (reference/scalesim.md §0–§5).
+import type { LayerTrace } from './trace.js';
+
 // Names follow SCALE-Sim's reports so a reader can put a LayerResult beside a COMPUTE_REPORT.csv.
 
 export type Dataflow = 'os' | 'ws' | 'is';
@@ -93,4 +95,6 @@ export interface LayerResult {
     drainCycles: number;
     stallCycles: number;
   };
+  /** Only with opts.trace: SCALE-Sim-style traces and timeline events, produced lazily. */
+  trace?: LayerTrace;
 }
