@@ -120,6 +120,13 @@ function forEachRow(plan: LayerPlan, d: OperandDemand, visit: (f: Fold, t: numbe
   }
 }
 
+/** Slots of a skewed block row at rel = t − pre (rowPortRange, inlined for the write loop). */
+function skewedRowSlots(rel: number, dataRows: number, k0: number, wu: number): number {
+  const lo = rel - dataRows + 1 > 0 ? rel - dataRows + 1 : 0;
+  const hi = rel - k0 < wu - 1 ? rel - k0 : wu - 1;
+  return hi >= lo ? hi - lo + 1 : 0;
+}
+
 /** CALC mode: reads never stall, so the write buffer alone decides the cycles (§4 "Stalls"). */
 function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const { config } = plan;
@@ -131,17 +138,35 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   let ofLastOut = 0;
   const stallRows: [number, number, number][] = [];
   const ofmapOut = trace ? new Float64Array(plan.demandRows).fill(NaN) : null;
-  forEachRow(plan, plan.ofmap, (f, t, row) => {
-    const n = rowSlots(plan.ofmap, f, t);
-    if (n === 0) return;
-    const c = row + stalls.total;
-    const out = write.writeRow(n, c);
-    if (ofmapOut) ofmapOut[row] = out;
-    if (out > c && trace) stallRows.push([row, c, out - c]);
-    stalls.add(row, out - c);
-    if (row === ofFirst) ofFirstOut = out;
-    if (row === ofLast) ofLastOut = out;
-  });
+  const d = plan.ofmap;
+  const L = plan.foldRows;
+  for (let fi = 0; fi < plan.grid.folds; fi++) {
+    const f = foldAt(plan.grid, fi);
+    const [lo, hi] = foldDataRows(d, f);
+    const wu = d.usedPorts(f);
+    const k0 = d.firstDataRow(f);
+    const words = (d.dataRows - k0) * wu;
+    const base = fi * L;
+    if (!trace && write.absorbs(words, base + lo + stalls.total)) {
+      // No event anywhere in this fold: every row is written at its own cycle.
+      write.absorb(words);
+      if (ofFirst >= base && ofFirst < base + L) ofFirstOut = ofFirst + stalls.total;
+      if (ofLast >= base && ofLast < base + L) ofLastOut = ofLast + stalls.total;
+      continue;
+    }
+    for (let t = lo; t <= hi; t++) {
+      const n = d.kind === 'skewed' ? skewedRowSlots(t - d.pre, d.dataRows, k0, wu) : wu;
+      if (n === 0) continue;
+      const row = base + t;
+      const c = row + stalls.total;
+      const out = write.writeRow(n, c);
+      if (ofmapOut) ofmapOut[row] = out;
+      if (out > c && trace) stallRows.push([row, c, out - c]);
+      stalls.add(row, out - c);
+      if (row === ofFirst) ofFirstOut = out;
+      if (row === ofLast) ofLastOut = out;
+    }
+  }
   const lastRow = plan.demandRows - 1;
   // total_cycles = the ofmap out-cycle of the last demand row (it carries no write when the
   // fold ends in idle rows, so it is simply issued at its cycle).

@@ -97,6 +97,19 @@ export class WriteBuffer {
     return cycle + lines - 1;
   }
 
+  /**
+   * A run of rows starting at `cycle` that writes `words` in total can be taken in one step when
+   * nothing can happen in it: no drain in flight and free space stays at or above the active half.
+   */
+  absorbs(words: number, cycle: number): boolean {
+    return cycle >= this.drainEnd && this.free - words >= this.activeWords;
+  }
+
+  /** Takes `words` that absorbs() cleared (each row's out-cycle is its own cycle). */
+  absorb(words: number): void {
+    this.store(words);
+  }
+
   /** service_writes for one demand row of `count` valid words at `cycle`; returns its out-cycle. */
   writeRow(count: number, cycle: number): number {
     let cur = cycle;
