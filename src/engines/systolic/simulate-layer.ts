@@ -127,6 +127,37 @@ function skewedRowSlots(rel: number, dataRows: number, k0: number, wu: number): 
   return hi >= lo ? hi - lo + 1 : 0;
 }
 
+/**
+ * All ifmap requests into a CALC buffer. In os and ws every column fold re-reads the same row-fold
+ * tiles in the same order, so the stream is Fc identical passes. The buffer's state at a pass start
+ * is fully described by how far back its block reaches (the block holds the distinct addresses of
+ * that many trailing requests); if it reaches no further than one pass and equals the previous
+ * pass start's, every later pass repeats the previous one, and is added rather than walked.
+ */
+function requestIfmapPasses(plan: LayerPlan, d: OperandDemand, buf: CalcReadBuffer): void {
+  const { grid } = plan;
+  const repeats = d.reuseKey(foldAt(grid, 0)) === d.reuseKey(foldAt(grid, grid.rowFolds % grid.folds)) && grid.colFolds > 1;
+  const passes = repeats ? grid.colFolds : 1;
+  const foldsPerPass = repeats ? grid.rowFolds : grid.folds;
+  const passRows = foldsPerPass * plan.foldRows;
+  let previous: CalcReadBuffer['blockReach'] | null = null;
+  let passLength = Infinity;
+  for (let pass = 0; pass < passes; pass++) {
+    const at = buf.blockReach;
+    if (previous && pass === 1) passLength = at.position - previous.position;
+    // The block holds the distinct addresses of its last `requests` requests; within one pass
+    // back, that is the same tail of identical passes, so equal reaches mean equal states.
+    if (previous && pass >= 2 && at.requests === previous.requests && at.requests <= passLength) {
+      buf.repeatLastPass(previous, passes - pass, passRows);
+      return;
+    }
+    previous = at;
+    for (let fi = pass * foldsPerPass; fi < (pass + 1) * foldsPerPass; fi++) {
+      buf.requestIfmapFold(plan.geometry, d, foldAt(grid, fi), fi * plan.foldRows);
+    }
+  }
+}
+
 /** CALC mode: reads never stall, so the write buffer alone decides the cycles (§4 "Stalls"). */
 function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const { config } = plan;
@@ -182,7 +213,7 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
     const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
     const [firstRow, lastRow] = validRowSpan(plan, d);
     if (d.ifmapAxes && !trace) {
-      for (let fi = 0; fi < plan.grid.folds; fi++) buf.requestIfmapFold(plan.geometry, d, foldAt(plan.grid, fi), fi * plan.foldRows);
+      requestIfmapPasses(plan, d, buf);
     } else {
       const entries = new Int32Array(d.ports);
       forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));

@@ -24,6 +24,11 @@ export class CalcReadBuffer {
   private block = 1;
   private inBlock = 0;
   private inserts = 0;
+  /** Requests seen (hits included) and where the current block started, in that count. */
+  private position = 0;
+  private blockStart = 0;
+  /** Demand row of each block boundary (boundaryCycles holds their cycles). */
+  readonly boundaryRows: number[] = [];
   private firstCycle = -1;
   /** Cycle of the row in which each block boundary happened. */
   readonly boundaryCycles: number[] = [];
@@ -49,14 +54,17 @@ export class CalcReadBuffer {
   }
 
   private request(e: number, row: number): void {
+    this.position++;
     if (this.stamp[e] === this.block) return;
     this.stamp[e] = this.block;
     this.inserts++;
     if (this.fetched) this.fetched.push(e);
     if (++this.inBlock === this.blockSize) {
+      this.boundaryRows.push(row);
       this.boundaryCycles.push(this.cycleOf(row));
       this.block++;
       this.inBlock = 0;
+      this.blockStart = this.position;
     }
   }
 
@@ -77,6 +85,7 @@ export class CalcReadBuffer {
     let block = this.block;
     let inBlock = this.inBlock;
     let inserts = this.inserts;
+    let position = this.position;
     const [tLo, tHi] = foldDataRows(d, f);
     const wu = d.usedPorts(f);
     const k0 = d.firstDataRow(f);
@@ -97,21 +106,48 @@ export class CalcReadBuffer {
       for (let j = lo; j <= hi; j++, p += dPixel, w += dWindow) {
         if (partialWindows && (windowRow[w] >= rowsLeft[p] || windowCol[w] >= colsLeft[p])) continue;
         const e = pixelBase[p] + windowOffset[w];
+        position++;
         if (stamp[e] === block) continue;
         stamp[e] = block;
         inserts++;
         if (fetched) fetched.push(e);
         if (this.firstCycle < 0) this.firstCycle = this.cycleOf(firstRowOfFold + t);
         if (++inBlock === blockSize) {
+          this.boundaryRows.push(firstRowOfFold + t);
           this.boundaryCycles.push(this.cycleOf(firstRowOfFold + t));
           block++;
           inBlock = 0;
+          this.blockStart = position;
         }
       }
     }
     this.block = block;
     this.inBlock = inBlock;
     this.inserts = inserts;
+    this.position = position;
+  }
+
+  /** How far back the current block reaches: requests since it started, and its fetches so far. */
+  get blockReach(): { requests: number; position: number; inserts: number; boundaries: number } {
+    return { requests: this.position - this.blockStart, position: this.position, inserts: this.inserts, boundaries: this.boundaryRows.length };
+  }
+
+  /**
+   * The rest of the stream repeats the last pass `times` more times, `passRows` demand rows apart,
+   * and the buffer is provably in the same state at each pass start (see requestIfmapPasses): add
+   * the last pass's fetches and boundaries once per repeat instead of walking them.
+   */
+  repeatLastPass(from: { inserts: number; boundaries: number }, times: number, passRows: number): void {
+    const passInserts = this.inserts - from.inserts;
+    const rows = this.boundaryRows.slice(from.boundaries);
+    for (let r = 1; r <= times; r++) {
+      for (const row of rows) {
+        this.boundaryRows.push(row + r * passRows);
+        this.boundaryCycles.push(this.cycleOf(row + r * passRows));
+      }
+    }
+    this.inserts += passInserts * times;
+    this.block += rows.length * times;
   }
 
   finish(): ReadBufferOutcome {
