@@ -16,6 +16,11 @@ export function renderReportTable(r: Report): string {
     `  ${chalk.cyan('cycles')} ${formatCount(r.totals.cycles)}  ${chalk.cyan('time')} ${formatSeconds(r.totals.seconds)}  ${chalk.cyan('stalls')} ${formatCount(r.totals.stallCycles)}  ${chalk.cyan('utilization')} ${util || 'n/a'}`,
   );
   out.push(`  ${chalk.cyan('MACs')} ${formatCount(r.totals.macs)}  ${chalk.cyan('energy')} ${formatEnergyPj(r.totals.energyPj)}  ${chalk.cyan('area')} ${formatAreaUm2(r.totals.areaUm2)}`);
+  const details = Object.entries(r.details);
+  if (details.length > 0) {
+    const show = (v: number | string): string => (typeof v === 'number' ? (Number.isInteger(v) ? formatCount(v) : v.toPrecision(4)) : v);
+    out.push(`  ${chalk.dim(details.map(([k, v]) => `${k} ${show(v)}`).join(' · '))}`);
+  }
   out.push('');
 
   const units = Object.keys(r.units);
