@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerExplain } from './commands/explain.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerRepro } from './commands/repro.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -51,4 +52,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain, registerSweep];
+const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain, registerSweep, registerRepro];

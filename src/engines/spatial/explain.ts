@@ -5,7 +5,8 @@ import type { Arch } from '../../arch/types.js';
 import type { Cascade } from '../../einsum/types.js';
 import type { EngineResult } from '../result.js';
 import { runSpatialModel } from './model.js';
-import { explainPasses, formatBytes } from './passes.js';
+import { formatBytes } from '../../report/units.js';
+import { explainPasses } from './passes.js';
 import type { SpatialStructure } from './structure.js';
 
 export function explainSpatial(cascade: Cascade, arch: Arch<SpatialStructure>, result?: EngineResult): string[] {

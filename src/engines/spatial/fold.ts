@@ -44,7 +44,10 @@ export function foldEinsum(einsum: Pick<Einsum, 'ranks'>, array: ArrayName, s: S
 
   if (array === '2d') {
     const { rows, cols } = s.array2d;
-    const colRank = ctx.queryRank && candidates.some((r) => r.name === ctx.queryRank) ? ctx.queryRank : best(candidates.map((r) => r.name), (n) => steps([dim(n, cols)]), ctx);
+    // Queries across the columns when they fill them (so all Einsums of a fused kernel agree on
+    // where a query lives); otherwise whichever rank folds best.
+    const queryFills = ctx.queryRank !== null && candidates.some((r) => r.name === ctx.queryRank && r.extent >= cols);
+    const colRank = queryFills ? ctx.queryRank : best(candidates.map((r) => r.name), (n) => steps([dim(n, cols)]), ctx);
     const colDims = colRank ? [dim(colRank, cols)] : [];
     const rowRank = best(candidates.map((r) => r.name).filter((n) => n !== colRank), (n) => steps([dim(n, rows), ...colDims]), ctx);
     const spatial = [...(rowRank ? [dim(rowRank, rows)] : []), ...colDims];

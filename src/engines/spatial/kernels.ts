@@ -78,9 +78,9 @@ function describeKernel(index: number, einsums: Einsum[], bindings: Record<strin
  */
 function queryRankOf(einsums: Einsum[], tileRanks: string[], ids: Set<string>, all: readonly Einsum[]): string | null {
   if (tileRanks.length === 0) return null;
-  const reads = (e: Einsum, tensor: string): boolean => readsOf(e).some((a) => a.tensor === tensor);
-  const readLater = (tensor: string): boolean => all.some((e) => !ids.has(e.id) && reads(e, tensor));
-  const produced = einsums.filter((e) => readLater(e.output.tensor) || !einsums.some((x) => reads(x, e.output.tensor)));
+  const readInside = new Set(einsums.flatMap((e) => readsOf(e).map((a) => a.tensor)));
+  const readLater = new Set(all.filter((e) => !ids.has(e.id)).flatMap((e) => readsOf(e).map((a) => a.tensor)));
+  const produced = einsums.filter((e) => readLater.has(e.output.tensor) || !readInside.has(e.output.tensor));
   const outputs = produced.length > 0 ? produced : [einsums[einsums.length - 1]];
   let best: { rank: string; extent: number } | null = null;
   for (const e of outputs) {

@@ -17,8 +17,10 @@
 //
 // This module depends only on the IR and the shared graph (src/einsum/graph.ts): it is generic and
 // could live in src/einsum/; it sits here because the spatial engine is its only user so far.
-import { buildGraph, carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { graphOf } from './cascade-graph.js';
 import { PRECISION_BYTES, type Access, type Cascade, type Einsum, type TensorDecl } from '../../einsum/types.js';
+import { formatBytes } from '../../report/units.js';
 
 export interface PassBoundary {
   /** The Einsum rank traversed again. */
@@ -70,7 +72,7 @@ export interface PassAnalysis {
 }
 
 export function analysePasses(cascade: Cascade): PassAnalysis {
-  const g = buildGraph(cascade);
+  const g = graphOf(cascade);
   const recurrenceRanks = new Set(cascade.recurrences.map((r) => r.rank));
   const reduced = new Set(cascade.einsums.flatMap((e) => (e.reduce && e.iterative === null ? e.reduce.ranks : [])));
   const traversed = [...new Set([...reduced, ...recurrenceRanks])];
@@ -202,7 +204,7 @@ function fiberRanks(cascade: Cascade, traversed: string[]): { inputRank: string;
  * Tensors alive at the same boundary add; different boundaries reuse the space.
  */
 function liveAcrossBoundaries(cascade: Cascade, pass: PassAnalysis['pass'], fibers: FiberPasses[], queryRanks: string[]): LiveTensor[] {
-  const g = buildGraph(cascade);
+  const g = graphOf(cascade);
   const best = new Map<string, LiveTensor>();
   for (const f of fibers) {
     for (const r of f.components) {
@@ -286,15 +288,4 @@ export function explainPasses(a: PassAnalysis): string[] {
   else lines.push('  no fiber kept across passes: the buffer per query does not grow with the sequence length');
   if (a.stateTensors.length > 0) lines.push(`  state: ${a.stateTensors.map(per).join('; ')}`);
   return lines;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = bytes;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${Number.isInteger(v) ? v : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[i]}`;
 }

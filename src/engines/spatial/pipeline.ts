@@ -7,7 +7,8 @@
 // the array has to wait for something computed from that value on the other array in the same
 // iteration (LM → RM on the 1-D array → SLN back on the 2-D array: FuseMax's "+Architecture"
 // stall). Interleaving tiles hides it, so it is only exposed when `interleave` is off.
-import { buildGraph, carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { graphOf } from './cascade-graph.js';
 import type { Cascade, Einsum } from '../../einsum/types.js';
 import type { Fold } from './fold.js';
 import type { Kernel } from './kernels.js';
@@ -31,7 +32,7 @@ export function kernelShape(kernel: Kernel, folds: Record<string, Fold>): Kernel
 
 export function scheduleSpec(kernel: Kernel, cascade: Cascade, cycles: Record<string, number>, folds: Record<string, Fold>, s: SpatialStructure): ScheduleSpec {
   const shape = kernelShape(kernel, folds);
-  const g = buildGraph(cascade);
+  const g = graphOf(cascade);
   const ids = new Set(kernel.einsums.map((e) => e.id));
   const phase = (e: Einsum): JobTemplate['phase'] => (kernel.body.includes(e) ? 'body' : kernel.post.includes(e) ? 'post' : 'pre');
   const jobs: JobTemplate[] = kernel.einsums.map((e) => ({
@@ -59,7 +60,7 @@ export function scheduleSpec(kernel: Kernel, cascade: Cascade, cycles: Record<st
 }
 
 /** Drain cycles of `from`'s spatial reduction, when `to` is on the other array and leads back to `from`'s array within the iteration. */
-function drainLatency(kernel: Kernel, from: string, to: string, folds: Record<string, Fold>, g: ReturnType<typeof buildGraph>, cascade: Cascade): number {
+function drainLatency(kernel: Kernel, from: string, to: string, folds: Record<string, Fold>, g: ReturnType<typeof graphOf>, cascade: Cascade): number {
   const producer = kernel.einsums.find((e) => e.id === from)!;
   const fold = folds[from];
   const reduced = new Set(producer.reduce?.ranks ?? []);
@@ -69,7 +70,7 @@ function drainLatency(kernel: Kernel, from: string, to: string, folds: Record<st
 }
 
 /** Whether a same-iteration path leads from `start` to an Einsum bound to `array`. */
-function returnsTo(kernel: Kernel, start: string, array: string, g: ReturnType<typeof buildGraph>, cascade: Cascade): boolean {
+function returnsTo(kernel: Kernel, start: string, array: string, g: ReturnType<typeof graphOf>, cascade: Cascade): boolean {
   const seen = new Set<string>();
   const stack = [start];
   while (stack.length > 0) {

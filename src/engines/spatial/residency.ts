@@ -50,7 +50,8 @@ export function placeTensors(kernel: Kernel, cascade: Cascade, passes: PassAnaly
       consumers[t] = [...new Set([...(consumers[t] ?? []), e.id])];
     }
   }
-  const readOutside = (t: string): boolean => cascade.einsums.some((e) => !ids.has(e.id) && readsOf(e).some((a) => base(a.tensor) === t));
+  const readElsewhere = new Set(cascade.einsums.filter((e) => !ids.has(e.id)).flatMap((e) => readsOf(e).map((a) => base(a.tensor))));
+  const readOutside = (t: string): boolean => readElsewhere.has(t);
 
   const places: Record<string, TensorPlace> = {};
   for (const t of new Set([...Object.keys(producer), ...Object.keys(consumers)])) {

@@ -53,26 +53,34 @@ export interface ScheduledJob {
 }
 
 const SIM_TILES = 3;
-const SIM_ITERATIONS = 8;
+const SIM_ITERATIONS = 6;
 
 /** Makespan in cycles of the whole stream. */
 export function makespan(spec: ScheduleSpec): number {
   const hasBody = spec.jobs.some((j) => j.phase === 'body');
   const iterations = hasBody ? spec.iterations : 1;
-  const st = Math.min(spec.tiles, SIM_TILES);
-  const si = Math.min(iterations, SIM_ITERATIONS);
-  const exactTiles = spec.tiles <= SIM_TILES && Number.isInteger(spec.tiles);
-  const base = simulate(spec, Math.ceil(st), si).makespan;
-  let total = base;
-  if (!exactTiles && st >= 2) {
-    const fewer = simulate(spec, Math.ceil(st) - 1, si).makespan;
-    total += (spec.tiles - Math.ceil(st)) * (base - fewer);
-  } else if (!exactTiles) {
-    total = base * spec.tiles;
+  // On one array nothing overlaps: the makespan is the work (no latencies cross arrays).
+  if (new Set(spec.jobs.map((j) => j.array)).size <= 1) {
+    return spec.tiles * spec.jobs.reduce((a, j) => a + j.duration * (j.phase === 'body' ? iterations : 1), 0);
   }
+  const st = Math.min(Math.ceil(spec.tiles), SIM_TILES);
+  const si = Math.min(iterations, SIM_ITERATIONS);
+  const sim = simulate(spec, st, si);
+  const base = sim.makespan;
+  if (spec.tiles <= st) return (base * spec.tiles) / st; // exact (a fractional last tile scales)
+  // Steady state: each further tile adds what the last simulated one added to the makespan, and
+  // each further iteration what one iteration period of the simulated loop takes.
+  const tilePeriod = base - simulate(spec, st - 1, si).makespan;
+  let total = base + (spec.tiles - st) * tilePeriod;
   if (iterations > si) {
-    const shorter = simulate(spec, Math.ceil(st), si - 1).makespan;
-    total += spec.tiles * (iterations - si) * ((base - shorter) / Math.ceil(st));
+    const firstJob = spec.jobs.find((j) => j.phase === 'body')!.id;
+    const startOf = (tile: number, it: number): number => {
+      for (let i = 0; i < sim.template.length; i++) if (sim.template[i].id === firstJob && sim.tileOf[i] === tile && sim.iterOf[i] === it) return sim.start[i];
+      return NaN;
+    };
+    const mid = Math.floor((st - 1) / 2);
+    const iterationPeriod = (startOf(mid, si - 1) - startOf(mid, si - 3)) / 2;
+    total += spec.tiles * (iterations - si) * iterationPeriod;
   }
   return total;
 }
@@ -80,130 +88,165 @@ export function makespan(spec: ScheduleSpec): number {
 /** The first tiles of the stream, job by job (for traces and `explain`). */
 export function sampleSchedule(spec: ScheduleSpec, tiles = 2, iterations = 4): ScheduledJob[] {
   const hasBody = spec.jobs.some((j) => j.phase === 'body');
-  return simulate(spec, Math.max(1, Math.min(tiles, Math.ceil(spec.tiles))), hasBody ? Math.min(iterations, spec.iterations) : 1).jobs;
+  return listJobs(simulate(spec, Math.max(1, Math.min(tiles, Math.ceil(spec.tiles))), hasBody ? Math.min(iterations, spec.iterations) : 1));
 }
 
-interface Instance {
-  t: JobTemplate;
-  tile: number;
-  iteration: number;
-  /** Window unit (-1: not windowed). */
-  unit: number;
-  deps: { idx: number; latency: number }[];
-  start: number;
-  end: number;
+/** Where a dependency's producer instance sits relative to its consumer's tile. */
+interface DepRef {
+  from: number;
+  /** 'same': same iteration; 'previous': iteration − 1; 'last': the last iteration; 'once': a pre/post job. */
+  which: 'same' | 'previous' | 'last' | 'once';
+  latency: number;
 }
 
-function simulate(spec: ScheduleSpec, tiles: number, iterations: number): { makespan: number; jobs: ScheduledJob[] } {
-  const hasBody = spec.jobs.some((j) => j.phase === 'body');
-  const order = new Map(spec.jobs.map((j, i) => [j.id, i]));
-  const inst: Instance[] = [];
-  const index = new Map<string, number>();
-  const key = (id: string, tile: number, it: number): string => `${id}|${tile}|${it}`;
-  for (let tile = 0; tile < tiles; tile++) {
-    const push = (j: JobTemplate, it: number, unit: number): void => {
-      index.set(key(j.id, tile, it), inst.length);
-      inst.push({ t: j, tile, iteration: it, unit, deps: [], start: NaN, end: NaN });
-    };
-    for (const j of spec.jobs) if (j.phase === 'pre') push(j, 0, hasBody ? -1 : tile);
-    for (let it = 0; it < (hasBody ? iterations : 0); it++) for (const j of spec.jobs) if (j.phase === 'body') push(j, it, tile * iterations + it);
-    for (const j of spec.jobs) if (j.phase === 'post') push(j, iterations - 1, -1);
-  }
+interface Simulated {
+  makespan: number;
+  /** Start cycle of every instance, and which template, tile and iteration it is. */
+  start: Float64Array;
+  end: Float64Array;
+  template: JobTemplate[];
+  tileOf: Int32Array;
+  iterOf: Int32Array;
+}
+
+function simulate(spec: ScheduleSpec, tiles: number, iterations: number): Simulated {
+  // Instances in stream order: per tile, the pre jobs, each iteration's body jobs, the post jobs.
+  const pre = spec.jobs.filter((j) => j.phase === 'pre');
+  const body = spec.jobs.filter((j) => j.phase === 'body');
+  const post = spec.jobs.filter((j) => j.phase === 'post');
+  const hasBody = body.length > 0;
+  const perTile = pre.length + iterations * body.length + post.length;
+  const n = tiles * perTile;
+  const offsetOf = new Map<string, (it: number) => number>();
+  pre.forEach((j, k) => offsetOf.set(j.id, () => k));
+  body.forEach((j, k) => offsetOf.set(j.id, (it) => pre.length + it * body.length + k));
+  post.forEach((j, k) => offsetOf.set(j.id, () => pre.length + iterations * body.length + k));
   const phaseOf = new Map(spec.jobs.map((j) => [j.id, j.phase]));
-  for (const x of inst) {
-    for (const d of spec.deps) {
-      if (d.to !== x.t.id) continue;
-      const fromPhase = phaseOf.get(d.from);
-      let it: number;
-      if (fromPhase !== 'body') it = fromPhase === 'post' ? iterations - 1 : 0;
-      else if (x.t.phase === 'body') it = d.carried ? x.iteration - 1 : x.iteration;
-      else it = iterations - 1; // read after the loop: the last iteration's value
-      if (it < 0) continue;
-      const idx = index.get(key(d.from, x.tile, it));
-      if (idx !== undefined) x.deps.push({ idx, latency: spec.exposeLatency ? d.latency : 0 });
-    }
+  const depsOf = new Map<string, DepRef[]>(spec.jobs.map((j) => [j.id, []]));
+  for (const d of spec.deps) {
+    const fromPhase = phaseOf.get(d.from);
+    const toPhase = phaseOf.get(d.to);
+    if (!fromPhase || !toPhase) continue;
+    const which: DepRef['which'] = fromPhase !== 'body' ? 'once' : toPhase === 'body' ? (d.carried ? 'previous' : 'same') : 'last';
+    depsOf.get(d.to)!.push({ from: spec.jobs.findIndex((j) => j.id === d.from), which, latency: spec.exposeLatency ? d.latency : 0 });
   }
-  // Stream order: tile, iteration, then cascade order (post jobs after their tile's last iteration).
-  const prio = (x: Instance): number => (x.tile * (iterations + 2) + (x.t.phase === 'pre' ? 0 : x.t.phase === 'body' ? 1 + x.iteration : iterations + 1)) * spec.jobs.length + (order.get(x.t.id) ?? 0);
-  const sorted = inst.map((_, i) => i).sort((a, b) => prio(inst[a]) - prio(inst[b]));
-  const units = Math.max(0, ...inst.map((x) => x.unit)) + 1;
-  const unitLeft = new Array<number>(units).fill(0);
-  const unitEnd = new Array<number>(units).fill(0);
-  for (const x of inst) if (x.unit >= 0) unitLeft[x.unit]++;
 
+  const template = new Array<JobTemplate>(n);
+  const tileOf = new Int32Array(n);
+  const iterOf = new Int32Array(n);
+  const unit = new Int32Array(n);
+  const deps: { idx: number; latency: number }[][] = new Array(n);
+  for (let tile = 0; tile < tiles; tile++) {
+    const place = (j: JobTemplate, it: number): void => {
+      const i = tile * perTile + offsetOf.get(j.id)!(it);
+      template[i] = j;
+      tileOf[i] = tile;
+      iterOf[i] = it;
+      unit[i] = j.phase === 'body' ? tile * iterations + it : hasBody ? -1 : tile;
+      const list: { idx: number; latency: number }[] = [];
+      for (const d of depsOf.get(j.id)!) {
+        const from = spec.jobs[d.from];
+        const at = d.which === 'same' ? it : d.which === 'previous' ? it - 1 : d.which === 'last' ? iterations - 1 : 0;
+        if (at < 0) continue;
+        list.push({ idx: tile * perTile + offsetOf.get(from.id)!(at), latency: d.latency });
+      }
+      deps[i] = list;
+    };
+    for (const j of pre) place(j, 0);
+    for (let it = 0; it < iterations; it++) for (const j of body) place(j, it);
+    for (const j of post) place(j, iterations - 1);
+  }
+
+  const units = hasBody ? tiles * iterations : tiles;
+  const unitLeft = new Int32Array(units);
+  const unitEnd = new Float64Array(units);
+  for (let i = 0; i < n; i++) if (unit[i] >= 0) unitLeft[unit[i]]++;
+  const start = new Float64Array(n).fill(NaN);
+  const end = new Float64Array(n).fill(NaN);
+  const done = new Uint8Array(n);
   const arrays: ArrayName[] = ['2d', '1d'];
   const freeAt: Record<ArrayName, number> = { '2d': 0, '1d': 0 };
-  const done = new Array<boolean>(inst.length).fill(false);
-  let left = inst.length;
+  let left = n;
   let first = 0;
   let now = 0;
-  const windowOpenAt = (x: Instance): number => {
-    if (x.unit < 0 || x.unit - spec.window < 0) return 0;
-    const u = x.unit - spec.window;
-    return unitLeft[u] === 0 ? unitEnd[u] : Infinity;
-  };
-  const readyAt = (x: Instance): number => {
-    let r = windowOpenAt(x);
-    for (const d of x.deps) {
+  const readyAt = (i: number): number => {
+    let r = 0;
+    if (unit[i] >= 0 && unit[i] - spec.window >= 0) {
+      const u = unit[i] - spec.window;
+      if (unitLeft[u] > 0) return Infinity;
+      r = unitEnd[u];
+    }
+    for (const d of deps[i]) {
       if (!done[d.idx]) return Infinity;
-      r = Math.max(r, inst[d.idx].end + d.latency);
+      r = Math.max(r, end[d.idx] + d.latency);
     }
     return r;
   };
   const scanLimit = spec.jobs.length * (spec.window + 3);
-  const start = (i: number, a: ArrayName): void => {
-    const x = inst[i];
-    x.start = now;
-    x.end = now + x.t.duration;
-    done[i] = true;
+  const begin = (i: number, a: ArrayName): void => {
+    start[i] = now;
+    end[i] = now + template[i].duration;
+    done[i] = 1;
     left--;
-    freeAt[a] = x.end;
-    if (x.unit >= 0) {
-      unitLeft[x.unit]--;
-      unitEnd[x.unit] = Math.max(unitEnd[x.unit], x.end);
+    freeAt[a] = end[i];
+    const u = unit[i];
+    if (u >= 0) {
+      unitLeft[u]--;
+      unitEnd[u] = Math.max(unitEnd[u], end[i]);
     }
   };
   // An array's choice at `now`: the first job in stream order whose readiness is known; if it is
   // not ready yet, a later job that is ready may run only if it ends before that one is ready
   // (conservative backfilling: a lower-priority job never delays a higher-priority one).
-  const choose = (a: ArrayName): { index: number; rank: number } | null => {
-    let head: { index: number; rank: number; ready: number } | null = null;
-    for (let k = first, seen = 0; k < sorted.length && seen < scanLimit; k++, seen++) {
-      const i = sorted[k];
-      if (done[i] || inst[i].t.array !== a) continue;
-      const r = readyAt(inst[i]);
+  const choose = (a: ArrayName): number => {
+    let headReady = -1;
+    for (let i = first, seen = 0; i < n && seen < scanLimit; i++, seen++) {
+      if (done[i] || template[i].array !== a) continue;
+      const r = readyAt(i);
       if (r === Infinity) continue;
-      if (!head) {
-        if (r <= now) return { index: i, rank: k };
-        head = { index: i, rank: k, ready: r };
+      if (headReady < 0) {
+        if (r <= now) return i;
+        headReady = r;
         continue;
       }
-      if (r <= now && now + inst[i].t.duration <= head.ready) return { index: i, rank: k };
+      if (r <= now && now + template[i].duration <= headReady) return i;
     }
-    return null;
+    return -1;
   };
   while (left > 0) {
-    while (first < sorted.length && done[sorted[first]]) first++;
+    while (first < n && done[first]) first++;
     // Free arrays pick in stream order of their choices, so a job that readies another array's
     // higher-priority work is placed before that array decides.
-    const picks = arrays.filter((a) => freeAt[a] <= now).map((a) => ({ a, pick: choose(a) })).filter((p) => p.pick !== null);
-    if (picks.length > 0) {
-      picks.sort((p, q) => p.pick!.rank - q.pick!.rank);
-      start(picks[0].pick!.index, picks[0].a);
+    let pick = -1;
+    let pickArray: ArrayName = '2d';
+    for (const a of arrays) {
+      if (freeAt[a] > now) continue;
+      const i = choose(a);
+      if (i >= 0 && (pick < 0 || i < pick)) {
+        pick = i;
+        pickArray = a;
+      }
+    }
+    if (pick >= 0) {
+      begin(pick, pickArray);
       continue;
     }
     // Next event: an array finishing, or a waiting job becoming ready.
     let next = Infinity;
     for (const a of arrays) if (freeAt[a] > now) next = Math.min(next, freeAt[a]);
-    for (let k = first, seen = 0; k < sorted.length && seen < scanLimit; k++, seen++) {
-      const i = sorted[k];
+    for (let i = first, seen = 0; i < n && seen < scanLimit; i++, seen++) {
       if (done[i]) continue;
-      const r = readyAt(inst[i]);
+      const r = readyAt(i);
       if (r > now && r < next) next = r;
     }
     if (next === Infinity) throw new Error('spatial scheduler: no job can ever start (a dependency cycle in the loop body?)');
     now = next;
   }
-  const jobs = inst.map((x) => ({ id: x.t.id, array: x.t.array, tile: x.tile, iteration: x.iteration, start: x.start, end: x.end }));
-  return { makespan: Math.max(0, ...inst.map((x) => x.end)), jobs };
+  let makespan = 0;
+  for (let i = 0; i < n; i++) makespan = Math.max(makespan, end[i]);
+  return { makespan, start, end, template, tileOf, iterOf };
+}
+
+function listJobs(sim: Simulated): ScheduledJob[] {
+  return sim.template.map((t, i) => ({ id: t.id, array: t.array, tile: sim.tileOf[i], iteration: sim.iterOf[i], start: sim.start[i], end: sim.end[i] }));
 }
