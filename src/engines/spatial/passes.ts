@@ -71,7 +71,19 @@ export interface PassAnalysis {
   bufferBytesPerQuery: number;
 }
 
+const analyses = new WeakMap<Cascade, PassAnalysis>();
+
+/** The pass analysis of a cascade (computed once per cascade object: it depends on nothing else). */
 export function analysePasses(cascade: Cascade): PassAnalysis {
+  let a = analyses.get(cascade);
+  if (!a) {
+    a = computePasses(cascade);
+    analyses.set(cascade, a);
+  }
+  return a;
+}
+
+function computePasses(cascade: Cascade): PassAnalysis {
   const g = graphOf(cascade);
   const recurrenceRanks = new Set(cascade.recurrences.map((r) => r.rank));
   const reduced = new Set(cascade.einsums.flatMap((e) => (e.reduce && e.iterative === null ? e.reduce.ranks : [])));
