@@ -7,6 +7,8 @@ import { VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerExplain } from './commands/explain.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerCheck } from './commands/check.js';
+import { registerList } from './commands/list.js';
 import { registerRepro } from './commands/repro.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -52,4 +54,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerRun, registerExplain, registerSweep, registerRepro];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep, registerRepro];

@@ -2,11 +2,12 @@
 // worked out, every rank given an extent, and every index checked to stay inside its tensor.
 // Rank extents are per Einsum (network layers reuse rank names): first the tensors where the rank
 // is a bare index (output first, then inputs), else the `ranks:` section, else the upper-cased param.
-// A tensor with `init` on a rank does not give that rank's extent: its extent there is one more
-// than the iteration's (RM has M1 + 1 positions along m1 for M1 iterations).
+// A tensor position written at a shifted index (or with `init`) does not give that rank's extent:
+// its extent there is one more than the iteration's (RM has M1 + 1 positions along m1 for M1
+// iterations).
 import { AffineProblem, bareRank, indexRange, shiftedRank, toAffine } from './affine.js';
-import { EinsumSyntaxError, parseEinsumText, type AccessSyntax, type ExprSyntax } from './einsum-syntax.js';
-import { defaultExtent, type ParseContext } from './parse-context.js';
+import { EinsumSyntaxError, parseEinsumText, type AccessSyntax, type EinsumSyntax, type ExprSyntax } from './einsum-syntax.js';
+import { defaultExtent, whyNoExtent, type ParseContext } from './parse-context.js';
 import type { TensorDraft } from './tensors.js';
 import type { Access, Einsum, Expr, MapOp, ReduceOp } from './types.js';
 
@@ -35,25 +36,54 @@ class EinsumProblem extends Error {
   }
 }
 
-/** Builds the Einsum or records issues and returns null. Range problems are all collected. */
-export function resolveEinsum(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: EinsumSite): Einsum | null {
+/** Parses an Einsum's text, or records the syntax error and returns null. */
+export function parseSite(ctx: ParseContext, site: EinsumSite): EinsumSyntax | null {
   try {
-    return build(ctx, tensors, site);
+    return parseEinsumText(site.text);
+  } catch (e) {
+    if (!(e instanceof EinsumSyntaxError)) throw e;
+    ctx.issues.error(site.path, site.line, 'parse', `${e.expected} at column ${e.col} of the Einsum`, e.received);
+    return null;
+  }
+}
+
+/**
+ * Tensor positions some Einsum writes at a shifted index (`RM[m1+1,p]` → `RM#0`), as
+ * `tensor#position`. Such a position has one more element than its rank's iterations, so it never
+ * gives a rank's extent — with or without `init` (a missing init is reported on its own).
+ */
+export function shiftedPositions(ctx: ParseContext, syntaxes: EinsumSyntax[]): Set<string> {
+  const out = new Set<string>();
+  for (const syntax of syntaxes) {
+    syntax.output.indices.forEach((ix, i) => {
+      try {
+        if (toAffine(ix.node, ix.text, ctx.params).constant !== 0) out.add(`${syntax.output.tensor}#${i}`);
+      } catch {
+        // Not affine: resolveEinsum reports it.
+      }
+    });
+  }
+  return out;
+}
+
+/** Builds the Einsum or records issues and returns null. Range problems are all collected. */
+export function resolveEinsum(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: EinsumSite, syntax: EinsumSyntax, shifted: Set<string>): Einsum | null {
+  try {
+    return build(ctx, tensors, site, syntax, shifted);
   } catch (e) {
     if (e instanceof EinsumProblem) {
       ctx.issues.error(site.path, site.line, e.code, e.expected, e.received);
       return null;
     }
-    if (e instanceof EinsumSyntaxError || e instanceof AffineProblem) {
-      ctx.issues.error(site.path, site.line, 'parse', `${e.expected} at column ${e.col} of the Einsum`, e.received);
+    if (e instanceof AffineProblem) {
+      ctx.issues.error(site.path, site.line, 'invalid_value', `${e.expected} at column ${e.col} of the Einsum`, e.received);
       return null;
     }
     throw e;
   }
 }
 
-function build(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: EinsumSite): Einsum | null {
-  const syntax = parseEinsumText(site.text);
+function build(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: EinsumSite, syntax: EinsumSyntax, shifted: Set<string>): Einsum | null {
   const output = resolveAccess(ctx, tensors, syntax.output, 'output');
   const outputDraft = tensors.get(output.tensor) as TensorDraft;
   if (outputDraft.view) throw new EinsumProblem('invalid_value', `an output tensor that is not a view (${output.tensor} is a view of another tensor; views are read-only)`, output.tensor);
@@ -64,10 +94,10 @@ function build(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: Einsu
   // Output ranks, in order: each output index is a rank, or rank + constant (a recurrence's m1+1).
   const outputRanks: string[] = [];
   for (const index of output.indices) {
-    const shifted = shiftedRank(index);
-    if (!shifted) throw new EinsumProblem('unsupported', 'each output index to be a rank or rank + constant (like m1+1)', index.text);
-    if (outputRanks.includes(shifted.rank)) throw new EinsumProblem('invalid_value', 'each rank at most once in the output', shifted.rank);
-    outputRanks.push(shifted.rank);
+    const shiftedIndex = shiftedRank(index);
+    if (!shiftedIndex) throw new EinsumProblem('unsupported', 'each output index to be a rank or rank + constant (like m1+1)', index.text);
+    if (outputRanks.includes(shiftedIndex.rank)) throw new EinsumProblem('invalid_value', 'each rank at most once in the output', shiftedIndex.rank);
+    outputRanks.push(shiftedIndex.rank);
   }
   const reduced: string[] = [];
   for (const access of inputs) {
@@ -79,7 +109,7 @@ function build(ctx: ParseContext, tensors: Map<string, TensorDraft>, site: Einsu
   }
   const reduce = resolveReduce(syntax.reduce, reduced);
 
-  const extents = inferExtents(ctx, tensors, output, inputs, [...outputRanks, ...reduced]);
+  const extents = inferExtents(ctx, tensors, output, inputs, [...outputRanks, ...reduced], shifted);
   const ranks = [...outputRanks, ...reduced].map((name) => ({ name, extent: extents[name] }));
 
   let inRange = true;
@@ -162,14 +192,14 @@ function resolveReduce(prefix: { op: string; ranks: string[]; col: number } | nu
   return { op: prefix.op as ReduceOp, ranks: reduced };
 }
 
-function inferExtents(ctx: ParseContext, tensors: Map<string, TensorDraft>, output: Access, inputs: Access[], ranks: string[]): Record<string, number> {
+function inferExtents(ctx: ParseContext, tensors: Map<string, TensorDraft>, output: Access, inputs: Access[], ranks: string[], shifted: Set<string>): Record<string, number> {
   const extents: Record<string, number> = {};
   const from: Record<string, string> = {};
   for (const access of [output, ...inputs]) {
     const decl = (tensors.get(access.tensor) as TensorDraft).decl;
     access.indices.forEach((index, i) => {
       const rank = bareRank(index);
-      if (rank === null || decl.init?.rank === decl.ranks[i]) return;
+      if (rank === null || decl.init?.rank === decl.ranks[i] || shifted.has(`${decl.name}#${i}`)) return;
       const extent = decl.shape[i];
       if (extents[rank] === undefined) {
         extents[rank] = extent;
@@ -183,7 +213,8 @@ function inferExtents(ctx: ParseContext, tensors: Map<string, TensorDraft>, outp
     if (extents[rank] !== undefined) continue;
     const extent = defaultExtent(ctx, rank);
     if (extent === undefined) {
-      throw new EinsumProblem('unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or a positive-integer param ${rank.toUpperCase()}`, rank);
+      const why = whyNoExtent(ctx, [rank]);
+      throw new EinsumProblem(why ? 'shape' : 'unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or a positive-integer param ${rank.toUpperCase()}`, why ?? rank);
     }
     extents[rank] = extent;
   }

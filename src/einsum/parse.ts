@@ -3,11 +3,13 @@
 // stops after the first stage that found any, since later stages would only report echoes.
 // The format is documented in docs/workloads.md.
 import type { Node } from 'yaml';
+import { isName } from './einsum-syntax.js';
 import { EinsimError } from '../errors.js';
-import { resolveEinsum, type EinsumSite } from './einsum-resolve.js';
+import { parseSite, resolveEinsum, shiftedPositions, type EinsumSite } from './einsum-resolve.js';
+import type { EinsumSyntax } from './einsum-syntax.js';
 import { analyseGraph, buildGraph, tensorNode, tensorRoles } from './graph.js';
 import { readParams } from './params.js';
-import { IDENTIFIER, evalInteger, isPrecision, key, PRECISION_LIST, readPrecision, readString, type ParseContext } from './parse-context.js';
+import { evalInteger, isPrecision, key, PRECISION_LIST, readPrecision, readString, type ParseContext } from './parse-context.js';
 import { readTensors, resolveViews, type TensorDraft } from './tensors.js';
 import type { Cascade, Einsum, Precision, TensorDecl } from './types.js';
 import { IssueList, describe, readYaml, shapeOf, type Entry } from './yaml-source.js';
@@ -82,7 +84,7 @@ function readRankExtents(ctx: ParseContext, node: Node | null): Record<string, n
   }
   for (const e of shape.entries) {
     const path = key('ranks', e.key);
-    if (!IDENTIFIER.test(e.key)) {
+    if (!isName(e.key)) {
       ctx.issues.error(path, e.line, 'invalid_value', 'a rank name (letters, digits, _)', JSON.stringify(e.key));
       continue;
     }
@@ -100,21 +102,26 @@ function readEinsums(ctx: ParseContext, drafts: Map<string, TensorDraft>, node: 
     ctx.issues.error('einsums', ctx.src.lineOf(node), 'invalid_type', 'a non-empty list of Einsums', describe(shape));
     return [];
   }
-  const einsums: Einsum[] = [];
-  const producers = new Map<string, string>();
+  const sites: { site: EinsumSite; syntax: EinsumSyntax }[] = [];
   shape.items.forEach((item, i) => {
     const site = readSite(ctx, item, `einsums[${i}]`);
-    if (!site) return;
-    const einsum = resolveEinsum(ctx, drafts, site);
-    if (!einsum) return;
+    const syntax = site && parseSite(ctx, site);
+    if (site && syntax) sites.push({ site, syntax });
+  });
+  const shifted = shiftedPositions(ctx, sites.map((s) => s.syntax));
+  const einsums: Einsum[] = [];
+  const producers = new Map<string, string>();
+  for (const { site, syntax } of sites) {
+    const einsum = resolveEinsum(ctx, drafts, site, syntax, shifted);
+    if (!einsum) continue;
     const earlier = producers.get(einsum.id);
     if (earlier !== undefined) {
       ctx.issues.error(site.path, site.line, 'duplicate', `one Einsum per output tensor (${einsum.id} is already written by ${earlier})`, einsum.text);
-      return;
+      continue;
     }
     producers.set(einsum.id, site.path);
     einsums.push(einsum);
-  });
+  }
   return einsums;
 }
 
@@ -138,7 +145,10 @@ function readSite(ctx: ParseContext, node: Node | null, path: string): EinsumSit
       if (text !== undefined) site = { text, path, line: ctx.src.lineOf(e.value) ?? e.line, annotations };
       continue;
     }
-    if (e.key === 'precision' && !isPrecision(v.kind === 'scalar' ? v.value : undefined)) {
+    if (!isName(e.key)) {
+      ctx.issues.error(key(path, e.key), e.line, 'invalid_value', 'an annotation name (letters, digits, _)', JSON.stringify(e.key));
+      ok = false;
+    } else if (e.key === 'precision' && !isPrecision(v.kind === 'scalar' ? v.value : undefined)) {
       ctx.issues.error(key(path, e.key), e.line, 'invalid_value', `one of ${PRECISION_LIST}`, describe(v));
       ok = false;
     } else if (v.kind !== 'scalar' || v.value === null) {

@@ -3,16 +3,17 @@
 // rank extents (the `ranks:` section, else the upper-cased param). Views are resolved after every
 // tensor is known (`resolveViews`), since a view names its base tensor.
 import type { Node } from 'yaml';
+import { isName } from './einsum-syntax.js';
 import { toAffine, indexRange, AffineProblem } from './affine.js';
 import { parseAccessText, EinsumSyntaxError } from './einsum-syntax.js';
 import {
-  IDENTIFIER,
   defaultExtent,
   evalInteger,
   evalNumber,
   key,
   readPrecision,
   readString,
+  whyNoExtent,
   type ParseContext,
 } from './parse-context.js';
 import type { Access, Precision, TensorDecl, TensorInit } from './types.js';
@@ -35,7 +36,7 @@ export function readTensors(ctx: ParseContext, node: Node | null, defaultPrecisi
   }
   for (const entry of shape.entries) {
     const path = key('tensors', entry.key);
-    if (!IDENTIFIER.test(entry.key)) {
+    if (!isName(entry.key)) {
       ctx.issues.error(path, entry.line, 'invalid_value', 'a tensor name (letters, digits, _)', JSON.stringify(entry.key));
       continue;
     }
@@ -98,7 +99,7 @@ function readRankList(ctx: ParseContext, node: Node | null, path: string): strin
   let ok = true;
   shape.items.forEach((item, i) => {
     const s = shapeOf(ctx.src, item);
-    if (s.kind !== 'scalar' || typeof s.value !== 'string' || !IDENTIFIER.test(s.value)) {
+    if (s.kind !== 'scalar' || typeof s.value !== 'string' || !isName(s.value)) {
       ctx.issues.error(`${path}[${i}]`, ctx.src.lineOf(item), 'invalid_value', 'a rank name (letters, digits, _)', describe(s));
       ok = false;
     } else if (ranks.includes(s.value)) {
@@ -117,7 +118,8 @@ function readShape(ctx: ParseContext, ranks: string[], node: Node | null | undef
     const extents = ranks.map((r) => defaultExtent(ctx, r));
     const missing = ranks.filter((_, i) => extents[i] === undefined);
     if (missing.length > 0) {
-      ctx.issues.error(path, line, 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or a positive-integer param ${missing.map((r) => r.toUpperCase()).join(', ')})`);
+      const why = whyNoExtent(ctx, missing);
+      ctx.issues.error(path, line, why ? 'shape' : 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or a positive-integer param ${missing.map((r) => r.toUpperCase()).join(', ')})`, why);
       return null;
     }
     return extents as number[];
@@ -253,7 +255,7 @@ function parseViewAccess(ctx: ParseContext, text: string, decl: TensorDecl, path
     return { tensor: syntax.tensor, indices };
   } catch (e) {
     if (e instanceof EinsumSyntaxError || e instanceof AffineProblem) {
-      ctx.issues.error(path, line, 'parse', `${e.expected} at column ${e.col} of ${JSON.stringify(text)}`, e.received);
+      ctx.issues.error(path, line, e instanceof AffineProblem ? 'invalid_value' : 'parse', `${e.expected} at column ${e.col} of ${JSON.stringify(text)}`, e.received);
       return null;
     }
     throw e;
