@@ -8,7 +8,9 @@ import { loadArch } from '../arch/load.js';
 import type { Arch } from '../arch/types.js';
 import { priceActions } from '../cost/energy.js';
 import { loadWorkload } from '../einsum/load.js';
+import type { Cascade } from '../einsum/types.js';
 import { spatialEngine } from '../engines/spatial/index.js';
+import { mergeActions, type EinsumResult } from '../engines/result.js';
 import type { SpatialStructure } from '../engines/spatial/structure.js';
 import { readReference, referenceDir, refKey, type RefPoint } from './fusemax-reference.js';
 import { FUSEMAX_DESIGNS, FUSEMAX_MODELS, FUSEMAX_SEQ_LENS, workloadFile, type Design, type DesignId, type Scope } from './fusemax-setup.js';
@@ -65,26 +67,34 @@ export function reproFusemax(options: ReproOptions): ReproResult {
   const reference = readReference(dir);
   const archs = new Map<DesignId, Arch<SpatialStructure>>(FUSEMAX_DESIGNS.map((d) => [d.id, loadArch(join(options.root, d.arch), { registry }) as Arch<SpatialStructure>]));
 
+  // One simulation per point and design, of the whole layer: the attention rows are its
+  // `kernel: attention` (inputs Q, K, V from DRAM, output AV to DRAM — the same as the attention
+  // workload files, test/repro/fusemax.test.ts checks it), the end-to-end rows the whole layer.
   const rows: ReproRow[] = [];
+  const results = new Map<string, Record<Scope, Measured>>();
+  for (const model of models) {
+    const dims = FUSEMAX_MODELS[model];
+    for (const seqLen of seqLens) {
+      const seq = FUSEMAX_SEQ_LENS[seqLen];
+      const layers = { '1pass': loadWorkload(join(options.root, workloadFile('end2end', '1pass')), { ...dims, seq }), '3pass': loadWorkload(join(options.root, workloadFile('end2end', '3pass')), { ...dims, seq }) };
+      for (const d of FUSEMAX_DESIGNS) results.set(`${model}|${seqLen}|${d.id}`, measure(layers[d.cascade], archs.get(d.id)!));
+    }
+  }
   for (const scope of scopes) {
     for (const model of models) {
-      const dims = FUSEMAX_MODELS[model];
       for (const seqLen of seqLens) {
-        const seq = FUSEMAX_SEQ_LENS[seqLen];
-        const params = scope === 'attention' ? { B: dims.B, H: dims.H, E: dims.E, F: dims.F, seq } : { ...dims, seq };
-        const cascades = { '1pass': loadWorkload(join(options.root, workloadFile(scope, '1pass')), params), '3pass': loadWorkload(join(options.root, workloadFile(scope, '3pass')), params) };
-        const point = FUSEMAX_DESIGNS.map((d) => runDesign(d, cascades[d.cascade], archs.get(d.id)!));
-        const unfused = point[FUSEMAX_DESIGNS.findIndex((d) => d.id === 'unfused')];
-        const flat = point[FUSEMAX_DESIGNS.findIndex((d) => d.id === 'flat')];
+        const at = (id: DesignId): Measured => results.get(`${model}|${seqLen}|${id}`)![scope];
+        const unfused = at('unfused');
+        const flat = at('flat');
         const refOf = (d: Design) => reference?.points.get(refKey(scope, model, seqLen, d.refLabel));
         const refUnfused = refOf(FUSEMAX_DESIGNS.find((d) => d.id === 'unfused')!);
         const refFlat = refOf(FUSEMAX_DESIGNS.find((d) => d.id === 'flat')!);
-        FUSEMAX_DESIGNS.forEach((d, i) => {
-          const p = point[i];
+        for (const d of FUSEMAX_DESIGNS) {
+          const p = at(d.id);
           const row: ReproRow = {
             model,
             seqLen,
-            seq,
+            seq: FUSEMAX_SEQ_LENS[seqLen],
             design: d.id,
             label: d.label,
             scope,
@@ -99,25 +109,34 @@ export function reproFusemax(options: ReproOptions): ReproResult {
             row.relErr = { latency: p.latencyS / ref.latencyS - 1, energy: p.energyPj / ref.energyPj - 1 };
           }
           rows.push(row);
-        });
+        }
       }
     }
   }
   return { rows, summary: summarize(rows), reference: { available: reference !== null, dir } };
 }
 
-function runDesign(d: Design, cascade: ReturnType<typeof loadWorkload>, arch: Arch<SpatialStructure>) {
+export interface Measured {
+  latencyS: number;
+  energyPj: number;
+  util2d: number;
+  util1d: number;
+  dramBytes: number;
+}
+
+/** The layer's numbers, and those of its `kernel: attention` alone. */
+export function measure(cascade: Cascade, arch: Arch<SpatialStructure>): Record<Scope, Measured> {
   const r = spatialEngine.simulate(cascade, arch, { trace: false });
-  const busy = (unit: string) => r.einsums.reduce((a, e) => a + (e.busyUnitCycles[unit] ?? 0), 0) / (r.units[unit] * r.cycles);
-  const dram = r.traffic.dram ?? { readBytes: 0, writeBytes: 0 };
-  void d;
-  return {
-    latencyS: r.cycles / r.clockHz,
-    energyPj: priceActions(r.actions, arch).totalPj,
-    util2d: busy('2d'),
-    util1d: busy('1d'),
-    dramBytes: dram.readBytes + dram.writeBytes,
+  const kernels = Number(r.details.kernels);
+  const attention = [...Array(kernels).keys()].filter((i) => r.details[`kernel.${i}.label`] === 'attention');
+  const of = (einsums: EinsumResult[], cycles: number): Measured => {
+    const busy = (unit: string) => einsums.reduce((a, e) => a + (e.busyUnitCycles[unit] ?? 0), 0) / (r.units[unit] * cycles);
+    const dram = einsums.reduce((a, e) => a + (e.traffic.dram ? e.traffic.dram.readBytes + e.traffic.dram.writeBytes : 0), 0);
+    return { latencyS: cycles / r.clockHz, energyPj: priceActions(mergeActions(einsums.map((e) => e.actions)), arch).totalPj, util2d: busy('2d'), util1d: busy('1d'), dramBytes: dram };
   };
+  const inAttention = r.einsums.filter((e) => attention.includes(Number(e.details.kernel)));
+  const attentionCycles = attention.reduce((a, i) => a + Number(r.details[`kernel.${i}.cycles`]), 0);
+  return { end2end: of(r.einsums, r.cycles), attention: of(inAttention, attentionCycles) };
 }
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

@@ -2,7 +2,13 @@
 // (../shared/ref/fusemax, read at run time), with the acceptance tolerances of issue 4. The whole
 // 72-point study runs once; every assertion below reads from that run.
 import { describe, expect, it } from 'vitest';
-import { reproFusemax, type ReproRow } from '../../src/repro/fusemax.js';
+import { join } from 'node:path';
+import { loadArch } from '../../src/arch/load.js';
+import type { Arch } from '../../src/arch/types.js';
+import { loadWorkload } from '../../src/einsum/load.js';
+import { spatialEngine } from '../../src/engines/spatial/index.js';
+import type { SpatialStructure } from '../../src/engines/spatial/structure.js';
+import { measure, reproFusemax, type ReproRow } from '../../src/repro/fusemax.js';
 import { readRefCsv, REPO_ROOT, refDir } from '../helpers/ref.js';
 
 const result = reproFusemax({ root: REPO_ROOT, refDir: refDir() });
@@ -71,6 +77,25 @@ describe('FuseMax reproduction: every row against its reference row', () => {
 
   it('the one-pass designs move exactly the artifact\u2019s DRAM bytes (Q once, K and V once per block of queries, AV once)', () => {
     for (const r of rows('attention', 'fusemax')) expect(r.dramBytes / r.ref!.dramBytes! - 1).toBeCloseTo(0, 3);
+  });
+});
+
+describe('the attention rows are the attention kernel of the layer', () => {
+  it.each([
+    ['arch/fusemax.yaml', '1pass'],
+    ['arch/fusemax-arch.yaml', '1pass'],
+    ['arch/flat.yaml', '3pass'],
+    ['arch/unfused.yaml', '3pass'],
+  ] as const)('%s: the same latency, energy and utilization as the attention workload on its own', (archFile, cascade) => {
+    const a = loadArch(join(REPO_ROOT, archFile), { registry: { spatial: spatialEngine } }) as Arch<SpatialStructure>;
+    const dims = { B: 64, H: 8, E: 64, F: 64, seq: 16384 };
+    const layer = measure(loadWorkload(join(REPO_ROOT, `workloads/fusemax/layer-${cascade}.yaml`), { ...dims, D: 512, S: 2048 }), a).attention;
+    const alone = measure(loadWorkload(join(REPO_ROOT, `workloads/fusemax/attention-${cascade}.yaml`), dims), a).end2end;
+    expect(layer.latencyS).toBeCloseTo(alone.latencyS, 12);
+    expect(layer.energyPj / alone.energyPj).toBeCloseTo(1, 12);
+    expect(layer.util2d).toBeCloseTo(alone.util2d, 12);
+    expect(layer.util1d).toBeCloseTo(alone.util1d, 12);
+    expect(layer.dramBytes).toBe(alone.dramBytes);
   });
 });
 

@@ -77,14 +77,20 @@ export function simulateSpatial(cascade: Cascade, arch: Arch<SpatialStructure>, 
   return result;
 }
 
+/** Run-level numbers, and per kernel (`kernel.<i>.…`) its label, cycles and bound, so a layer's kernels can be read apart. */
 function details(model: SpatialModel): Record<string, number | string> {
-  return {
+  const out: Record<string, number | string> = {
     kernels: model.kernels.length,
     passes: model.passes.passes,
     bufferBytesPerQuery: model.passes.bufferBytesPerQuery,
     dramBytes: model.kernels.reduce((a, k) => a + k.plan.dramBytes, 0),
-    boundBy: model.kernels.map((k) => (k.memoryCycles > k.computeCycles ? 'memory' : 'compute')).join(','),
   };
+  for (const k of model.kernels) {
+    out[`kernel.${k.kernel.index}.label`] = k.kernel.label;
+    out[`kernel.${k.kernel.index}.cycles`] = k.cycles;
+    out[`kernel.${k.kernel.index}.boundBy`] = k.memoryCycles > k.computeCycles ? 'memory' : 'compute';
+  }
+  return out;
 }
 
 /** The first tiles of each kernel as Perfetto events (one track per array); never changes numbers. */
