@@ -16,7 +16,7 @@ export function explainSpatial(cascade: Cascade, arch: Arch<SpatialStructure>, r
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   lines.push(`Spatial engine on ${arch.name}: 2-D ${s.array2d.rows}×${s.array2d.cols}, 1-D ${s.array1d.pes}, buffer ${formatBytes(s.globalBuffer.sizeBytes)}, fusion ${s.schedule.fusion}, ${s.schedule.interleave ? 'interleaved' : 'one iteration at a time'}`);
   lines.push('');
-  lines.push(...explainPasses(model.passes));
+  lines.push(...explainPasses(model.passes, s.globalBuffer.sizeBytes));
   lines.push('');
   lines.push('Binding (cycles per point come from the array\u2019s op table):');
   for (const m of model.einsums) {

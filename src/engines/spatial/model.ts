@@ -7,7 +7,6 @@ import { bindEinsum, type Binding } from './binding.js';
 import { planBuffer, type BufferPlan } from './buffer-plan.js';
 import { foldEinsum, type Fold } from './fold.js';
 import { splitKernels, type Kernel } from './kernels.js';
-import { opsPerPoint } from './ops.js';
 import { analysePasses, type PassAnalysis } from './passes.js';
 import { scheduleSpec, type KernelShape, kernelShape } from './pipeline.js';
 import { placeTensors, type KernelPlaces } from './residency.js';
@@ -99,6 +98,3 @@ export function runSpatialModel(cascade: Cascade, s: SpatialStructure, clockHz: 
   });
   return { passes, einsums: cascade.einsums.map((e) => einsums[e.id]), kernels: kernelModels, cycles: kernelModels.reduce((a, k) => a + k.cycles, 0) };
 }
-
-/** Ops per point of an Einsum, for explanations. */
-export { opsPerPoint };

@@ -280,13 +280,19 @@ function dedupe<T extends PassBoundary>(): (b: T, i: number, all: T[]) => boolea
   return (b, i, all) => all.findIndex((x) => x.rank === b.rank && x.consumer === b.consumer) === i;
 }
 
-/** DRAM traffic per query when the fiber does not fit: each boundary's live fiber is written once and read back. */
-export function spillTrafficPerQuery(a: PassAnalysis): number {
-  return 2 * a.fiberTensors.reduce((s, t) => s + t.bytesPerQuery, 0);
+/**
+ * What the passes cost with a buffer of `bufferBytes`: how many queries' buffers fit at once, or,
+ * when not even one query's does, the DRAM traffic per query the fiber then costs — every fiber
+ * kept across a boundary written out once and read back once. The state must fit either way.
+ */
+export function passCost(a: PassAnalysis, bufferBytes: number): { queriesHeld: number; dramBytesPerQuery: number } {
+  if (a.bufferBytesPerQuery <= bufferBytes) return { queriesHeld: Math.floor(bufferBytes / a.bufferBytesPerQuery), dramBytesPerQuery: 0 };
+  const spilled = a.fiberTensors.filter((t) => !t.tile).reduce((s, t) => s + t.bytesPerQuery, 0);
+  return { queriesHeld: a.stateBytesPerQuery <= bufferBytes ? 1 : 0, dramBytesPerQuery: 2 * spilled };
 }
 
 /** The pass reasoning as readable lines (for `einsim explain` and docs). */
-export function explainPasses(a: PassAnalysis): string[] {
+export function explainPasses(a: PassAnalysis, bufferBytes?: number): string[] {
   const lines: string[] = [];
   lines.push(`Passes over the input (lower bound from the cascade graph): ${a.passes}`);
   for (const f of a.fibers) {
@@ -299,5 +305,13 @@ export function explainPasses(a: PassAnalysis): string[] {
   if (a.fiberTensors.length > 0) lines.push(`  fiber kept across a pass boundary (boundaries reuse one slot, the largest counts): ${a.fiberTensors.map(per).join('; ')}`);
   else lines.push('  no fiber kept across passes: the buffer per query does not grow with the sequence length');
   if (a.stateTensors.length > 0) lines.push(`  state: ${a.stateTensors.map(per).join('; ')}`);
+  if (bufferBytes !== undefined) {
+    const c = passCost(a, bufferBytes);
+    lines.push(
+      c.dramBytesPerQuery === 0
+        ? `  a ${formatBytes(bufferBytes)} buffer holds ${c.queriesHeld} queries at once`
+        : `  one query does not fit a ${formatBytes(bufferBytes)} buffer: its fiber goes to DRAM and back, ${formatBytes(c.dramBytesPerQuery)} per query`,
+    );
+  }
   return lines;
 }

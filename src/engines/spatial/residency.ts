@@ -7,7 +7,7 @@
 //   staging file, state too big for the registers (RNV), and fiber tensors kept across a pass
 //   boundary (QK and SN of the three-pass softmax). The buffer plan decides what of it spills.
 import { readsOf } from '../../einsum/graph.js';
-import { PRECISION_BYTES, type Cascade, type Einsum, type TensorDecl } from '../../einsum/types.js';
+import { PRECISION_BYTES, type Cascade, type TensorDecl } from '../../einsum/types.js';
 import type { Fold } from './fold.js';
 import type { Kernel } from './kernels.js';
 import type { PassAnalysis } from './passes.js';
@@ -146,8 +146,4 @@ export function bytesPerPoint(decl: TensorDecl, skip: ReadonlySet<string>): numb
 
 export function tensorBytes(decl: TensorDecl): number {
   return bytesPerPoint(decl, new Set());
-}
-
-export function einsumById(kernel: Kernel, id: string): Einsum {
-  return kernel.einsums.find((e) => e.id === id)!;
 }

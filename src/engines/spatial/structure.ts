@@ -5,7 +5,6 @@
 // cost (exp as 6 MAC + 1 add on FuseMax PEs, a dedicated exp unit on FLAT's 1-D array) — so the
 // engine has no per-design code path. See docs/spatial.md for every field with its meaning.
 import { z } from 'zod';
-import type { Precision } from '../../einsum/types.js';
 
 /** Component classes a PE's functional unit may be (priced by the technology table). */
 export const UNIT_CLASSES = ['mac', 'adder', 'comparator', 'divider', 'exp'] as const;
@@ -91,8 +90,6 @@ export const SpatialStructureSchema = z.strictObject({
 });
 
 export type SpatialStructure = z.infer<typeof SpatialStructureSchema>;
-export type Array2d = z.infer<typeof Array2dSchema>;
-export type Array1d = z.infer<typeof Array1dSchema>;
 export type OpCost = z.infer<typeof OpCostSchema>;
 
 /** The two arrays by the unit names reports use ('2d', '1d'). */
@@ -121,11 +118,6 @@ export function arrayView(s: SpatialStructure, name: ArrayName): ArrayView {
 export function wordBytes(s: SpatialStructure): number {
   const bytes: Record<SpatialStructure['datatype'], number> = { fp16: 2, bf16: 2, fp32: 4, int8: 1 };
   return bytes[s.datatype];
-}
-
-/** The structure's datatype as the IR's precision (for component attributes). */
-export function datatypePrecision(s: SpatialStructure): Precision {
-  return s.datatype;
 }
 
 /** Component name of a functional unit of an array: `mac2d`, `exp1d`. */

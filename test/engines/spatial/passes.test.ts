@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analysePasses, explainPasses } from '../../../src/engines/spatial/passes.js';
+import { analysePasses, explainPasses, passCost } from '../../../src/engines/spatial/passes.js';
 import { workload } from './helpers.js';
 
 describe('pass counting from the cascade graph', () => {
@@ -41,5 +41,18 @@ describe('pass counting from the cascade graph', () => {
     const text = explainPasses(analysePasses(workload('workloads/fusemax/attention-3pass.yaml'))).join('\n');
     expect(text).toContain('Passes over the input (lower bound from the cascade graph): 3');
     expect(text).toContain('SN iterates m but needs the complete GM: pass 2');
+  });
+});
+
+describe('what the passes cost with a given buffer', () => {
+  it('the 3-pass buffer of a 1M-token query (a 2 MiB fiber plus state) fits 16 MiB seven times, and costs DRAM traffic in 1 MiB', () => {
+    const a = analysePasses(workload('workloads/fusemax/attention-3pass.yaml', { seq: 1048576, B: 1, H: 1 }));
+    expect(passCost(a, 16 * 2 ** 20)).toEqual({ queriesHeld: 7, dramBytesPerQuery: 0 });
+    // QK and SN are kept across different boundaries: each is written once and read back once.
+    expect(passCost(a, 2 ** 20)).toEqual({ queriesHeld: 1, dramBytesPerQuery: 2 * 2 * 2 ** 21 });
+  });
+  it('the 1-pass cascade never needs DRAM for its passes', () => {
+    const a = analysePasses(workload('workloads/fusemax/attention-1pass.yaml', { seq: 1048576, B: 1, H: 1 }));
+    expect(passCost(a, 64 * 1024).dramBytesPerQuery).toBe(0);
   });
 });
