@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArch } from '../../../src/arch/load.js';
+import { computeArea } from '../../../src/cost/area.js';
 import { isEinsimError } from '../../../src/errors.js';
 import { REPO_ROOT } from '../../helpers/ref.js';
 import { arch, registry } from './helpers.js';
@@ -14,6 +15,10 @@ describe('spatial architecture files', () => {
     expect(a.engine).toBe('spatial');
     for (const c of a.components) expect(a.tech.energyPj[c.name], c.name).toBeDefined();
     expect(a.tech.energyPj.global_buffer.read.source).not.toBe('');
+  });
+
+  it('FuseMax\u2019s area is the 485 mm\u00b2 the artifact\u2019s ART outputs sum to (reference fusemax.md \u00a71.8)', () => {
+    expect(computeArea(arch('fusemax')).totalUm2 / 1e6).toBeCloseTo(485, 0);
   });
 
   it('an op that uses a unit the array does not have is an error naming the field', () => {
