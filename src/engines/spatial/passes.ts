@@ -17,7 +17,8 @@
 //
 // This module depends only on the IR and the shared graph (src/einsum/graph.ts): it is generic and
 // could live in src/einsum/; it sits here because the spatial engine is its only user so far.
-import { carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { producerOf, readsOf } from '../../einsum/graph.js';
+import { isCarried } from './carried.js';
 import { graphOf } from './cascade-graph.js';
 import { PRECISION_BYTES, type Access, type Cascade, type Einsum, type TensorDecl } from '../../einsum/types.js';
 import { formatBytes } from '../../report/units.js';
@@ -103,7 +104,7 @@ function computePasses(cascade: Cascade): PassAnalysis {
         const base = storedTensor(read.tensor, cascade.tensors);
         const producer = producerOf(g, base);
         if (producer === null) continue;
-        if (producer === e.id && carriedRank(g, base, [read]) !== null) continue; // its own running state
+        if (producer === e.id && isCarried(g, cascade, read)) continue; // its own running state
         const full = complete[producer] || readsLastPosition(read, cascade.tensors[base], r, e);
         const next = (passOf[producer] ?? 1) + (iterates && full ? 1 : 0);
         if (iterates && full && next > p) boundaries.push({ rank: r, consumer: e.id, pass: next, waitsFor: base });
@@ -218,6 +219,10 @@ function fiberRanks(cascade: Cascade, traversed: string[]): { inputRank: string;
 function liveAcrossBoundaries(cascade: Cascade, pass: PassAnalysis['pass'], fibers: FiberPasses[], queryRanks: string[]): LiveTensor[] {
   const g = graphOf(cascade);
   const best = new Map<string, LiveTensor>();
+  const readers = new Map<string, Einsum[]>();
+  for (const e of cascade.einsums) {
+    for (const t of new Set(readsOf(e).map((a) => storedTensor(a.tensor, cascade.tensors)))) readers.set(t, [...(readers.get(t) ?? []), e]);
+  }
   for (const f of fibers) {
     for (const r of f.components) {
       const passOf = pass[r] ?? {};
@@ -227,11 +232,11 @@ function liveAcrossBoundaries(cascade: Cascade, pass: PassAnalysis['pass'], fibe
       for (const [name, decl] of Object.entries(cascade.tensors)) {
         if (decl.viewOf || !decl.ranks.includes(r)) continue;
         const producer = producerOf(g, name);
-        const readers = cascade.einsums.filter((e) => readsOf(e).some((a) => storedTensor(a.tensor, cascade.tensors) === name));
-        if (readers.length === 0) continue;
+        const readBy = readers.get(name) ?? [];
+        if (readBy.length === 0) continue;
         const born = producer === null ? 1 : (passOf[producer] ?? 1);
-        const lastRead = Math.max(...readers.map((e) => passOf[e.id] ?? 1));
-        const readPasses = new Set(readers.map((e) => passOf[e.id] ?? 1));
+        const lastRead = Math.max(...readBy.map((e) => passOf[e.id] ?? 1));
+        const readPasses = new Set(readBy.map((e) => passOf[e.id] ?? 1));
         const crosses = producer === null ? readPasses.size > 1 : lastRead > born;
         if (!crosses) continue;
         // Walking an inner component again needs one tile of the outer one, not all of it.

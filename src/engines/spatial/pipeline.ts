@@ -7,7 +7,8 @@
 // the array has to wait for something computed from that value on the other array in the same
 // iteration (LM → RM on the 1-D array → SLN back on the 2-D array: FuseMax's "+Architecture"
 // stall). Interleaving tiles hides it, so it is only exposed when `interleave` is off.
-import { carriedRank, producerOf, readsOf } from '../../einsum/graph.js';
+import { producerOf, readsOf } from '../../einsum/graph.js';
+import { isCarried } from './carried.js';
 import { graphOf } from './cascade-graph.js';
 import type { Cascade, Einsum } from '../../einsum/types.js';
 import type { Fold } from './fold.js';
@@ -42,49 +43,44 @@ export function scheduleSpec(kernel: Kernel, cascade: Cascade, cycles: Record<st
     phase: phase(e),
   }));
 
+  // Same-iteration producer → consumer edges inside the kernel (carried reads excluded).
   const deps: JobDep[] = [];
+  const next = new Map<string, string[]>();
   for (const e of kernel.einsums) {
     for (const read of readsOf(e)) {
       const tensor = cascade.tensors[read.tensor]?.viewOf?.tensor ?? read.tensor;
       const from = producerOf(g, tensor);
       if (from === null || !ids.has(from)) continue;
-      const carried = carriedRank(g, tensor, [read]) !== null;
-      if (from === e.id && carried) {
-        deps.push({ from, to: e.id, carried: true, latency: 0 });
-        continue;
-      }
-      deps.push({ from, to: e.id, carried, latency: carried ? 0 : drainLatency(kernel, from, e.id, folds, g, cascade) });
+      const carried = isCarried(g, cascade, read);
+      deps.push({ from, to: e.id, carried, latency: 0 });
+      if (!carried && from !== e.id) next.set(from, [...(next.get(from) ?? []), e.id]);
     }
   }
+  // Drain latencies matter only when iterations are not interleaved.
+  if (!s.schedule.interleave) for (const d of deps) if (!d.carried) d.latency = drainLatency(kernel, d.from, d.to, folds, next);
   return { jobs, deps, tiles: shape.tiles, iterations: shape.iterations, window: s.schedule.interleave ? 2 : 1, exposeLatency: !s.schedule.interleave };
 }
 
 /** Drain cycles of `from`'s spatial reduction, when `to` is on the other array and leads back to `from`'s array within the iteration. */
-function drainLatency(kernel: Kernel, from: string, to: string, folds: Record<string, Fold>, g: ReturnType<typeof graphOf>, cascade: Cascade): number {
+function drainLatency(kernel: Kernel, from: string, to: string, folds: Record<string, Fold>, next: Map<string, string[]>): number {
   const producer = kernel.einsums.find((e) => e.id === from)!;
-  const fold = folds[from];
   const reduced = new Set(producer.reduce?.ranks ?? []);
-  const across = fold?.spatial.find((d) => reduced.has(d.rank));
+  const across = folds[from]?.spatial.find((d) => reduced.has(d.rank));
   if (!across || kernel.array[to] === kernel.array[from]) return 0;
-  return returnsTo(kernel, to, kernel.array[from], g, cascade) ? across.lanes : 0;
+  return returnsTo(kernel, to, kernel.array[from], next) ? across.lanes : 0;
 }
 
 /** Whether a same-iteration path leads from `start` to an Einsum bound to `array`. */
-function returnsTo(kernel: Kernel, start: string, array: string, g: ReturnType<typeof graphOf>, cascade: Cascade): boolean {
-  const seen = new Set<string>();
+function returnsTo(kernel: Kernel, start: string, array: string, next: Map<string, string[]>): boolean {
+  const seen = new Set<string>([start]);
   const stack = [start];
   while (stack.length > 0) {
-    const id = stack.pop()!;
-    for (const e of kernel.einsums) {
-      if (seen.has(e.id)) continue;
-      const readsIt = readsOf(e).some((a) => {
-        const t = cascade.tensors[a.tensor]?.viewOf?.tensor ?? a.tensor;
-        return producerOf(g, t) === id && carriedRank(g, t, [a]) === null;
-      });
-      if (!readsIt) continue;
-      if (kernel.array[e.id] === array) return true;
-      seen.add(e.id);
-      stack.push(e.id);
+    for (const id of next.get(stack.pop()!) ?? []) {
+      if (kernel.array[id] === array) return true;
+      if (!seen.has(id)) {
+        seen.add(id);
+        stack.push(id);
+      }
     }
   }
   return false;

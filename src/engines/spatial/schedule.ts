@@ -67,11 +67,10 @@ export function makespan(spec: ScheduleSpec): number {
   const si = Math.min(iterations, SIM_ITERATIONS);
   const sim = simulate(spec, st, si);
   const base = sim.makespan;
-  if (spec.tiles <= st) return (base * spec.tiles) / st; // exact (a fractional last tile scales)
   // Steady state: each further tile adds what the last simulated one added to the makespan, and
-  // each further iteration what one iteration period of the simulated loop takes.
-  const tilePeriod = base - simulate(spec, st - 1, si).makespan;
-  let total = base + (spec.tiles - st) * tilePeriod;
+  // each further iteration what one iteration period of the simulated loop takes. With no more
+  // tiles than simulated the tile count is exact (a fractional tile scales).
+  let total = spec.tiles <= st ? (base * spec.tiles) / st : base + (spec.tiles - st) * (base - simulate(spec, st - 1, si).makespan);
   if (iterations > si) {
     const firstJob = spec.jobs.find((j) => j.phase === 'body')!.id;
     const startOf = (tile: number, it: number): number => {

@@ -11,6 +11,7 @@ import { arch, workload } from './helpers.js';
 
 const archs = ['fusemax', 'fusemax-arch', 'fusemax-cascade', 'flat', 'unfused'].map(arch);
 const cascades: Cascade[] = [];
+cascades.push(workload('workloads/attention-1pass.yaml'), workload('workloads/attention-3pass.yaml', { P: 64 }));
 for (const seq of [512, 4096]) {
   for (const file of ['workloads/fusemax/attention-1pass.yaml', 'workloads/fusemax/attention-3pass.yaml', 'workloads/fusemax/layer-3pass.yaml']) {
     cascades.push(workload(file, { seq, B: 2, H: 2, ...(file.includes('layer') ? { D: 256, S: 512 } : {}) }));
