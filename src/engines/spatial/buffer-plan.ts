@@ -33,6 +33,10 @@ export interface BufferPlan {
   fiberSlotBytesPerQuery: number;
   /** Slices of the query-independent inputs (K, V) resident while they stream. */
   streamedBytes: number;
+  /** Peak bytes of the other buffer-resident intermediates alive at once (per query tile). */
+  transientBytes: number;
+  /** Fraction of those that goes through DRAM. */
+  transientSpill: number;
   /** Queries held per block, and blocks per instance of the other tile ranks. */
   queriesHeld: number;
   blocks: number;
@@ -55,6 +59,10 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
   const buffered = Object.values(kp.places).filter((p) => p.residence === 'buffer' && p.role !== 'output');
   const indexedByQuery = (t: string): boolean => q !== null && cascade.tensors[t].ranks.includes(q);
 
+  const isState = (t: string): boolean => {
+    const decl = cascade.tensors[t];
+    return indexedByQuery(t) && (o === null || !decl.ranks.includes(o) || (decl.init !== null && decl.init.rank === o));
+  };
   let stateBytesPerQuery = 0;
   const fiber: { tensor: string; bytes: number; crossing: boolean; granularity: number; extraReads: number }[] = [];
   for (const p of buffered) {
@@ -88,6 +96,27 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
     streamedBytes += elements * lanesOnOuter * PRECISION_BYTES[cascade.tensors[p.tensor].precision];
   }
 
+  // Other buffer-resident intermediates (FuseMax's SLNV handed to the 1-D array, a CNN's
+  // activations between layers) hold one query tile's slice (one iteration's, inside a loop) from
+  // their producer to their last reader; what is alive at the busiest point must fit beside the rest.
+  const transient = buffered.filter((p) => p.role === 'internal' && !p.fiber && !isState(p.tensor));
+  const sliceBytes = (t: string): number => {
+    const decl = cascade.tensors[t];
+    const skip = new Set([...tile, ...(kernel.iterativeRank ? [kernel.iterativeRank] : [])]);
+    return bytesPerPoint(decl, skip) * (indexedByQuery(t) ? queryTile : 1);
+  };
+  const position = new Map(kernel.einsums.map((e, i) => [e.id, i]));
+  let transientBytes = 0;
+  for (let i = 0; i < kernel.einsums.length; i++) {
+    let live = 0;
+    for (const p of transient) {
+      const from = position.get(p.producer!) ?? 0;
+      const to = Math.max(from, ...p.consumers.map((c) => position.get(c) ?? from));
+      if (from <= i && i <= to) live += sliceBytes(p.tensor);
+    }
+    transientBytes = Math.max(transientBytes, live);
+  }
+
   const queryExtent = q ? (kernel.einsums.flatMap((e) => e.ranks).find((r) => r.name === q)?.extent ?? 1) : 1;
   const blocksFor = (held: number): { held: number; blocks: number } => {
     if (held >= queryExtent) return { held: queryExtent, blocks: 1 };
@@ -95,7 +124,6 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
     const d = largestDivisorAtMost(tiles, Math.max(1, Math.floor(held / queryTile)));
     return { held: d * queryTile, blocks: Math.ceil(tiles / d) };
   };
-  const heldWith = (perQuery: number, reserved: number): number => (perQuery > 0 ? Math.floor((capacity - reserved) / perQuery) : Infinity);
 
   // DRAM traffic of the kernel's inputs and outputs for a given number of blocks.
   const baseTraffic = (blocks: number): Record<string, TensorTraffic> => {
@@ -107,62 +135,67 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
     }
     return out;
   };
-  const withSpill = (traffic: Record<string, TensorTraffic>, fraction: number, which: typeof fiber): Record<string, TensorTraffic> => {
-    for (const f of which) {
+  // A spilled intermediate is written once and read back once; a spilled input is read again for
+  // every later pass that needs it.
+  const spill = (traffic: Record<string, TensorTraffic>, fraction: number, tensors: { tensor: string; extraReads: number }[]): void => {
+    if (fraction <= 0) return;
+    for (const f of tensors) {
       const bytes = tensorBytes(cascade.tensors[f.tensor]);
       const t = traffic[f.tensor] ?? { readBytes: 0, writeBytes: 0 };
-      const role = kp.places[f.tensor].role;
-      // A spilled intermediate is written once and read back once; a spilled input is read again
-      // for every later pass that needs it.
-      traffic[f.tensor] = role === 'input' ? { readBytes: t.readBytes + fraction * bytes * f.extraReads, writeBytes: t.writeBytes } : { readBytes: t.readBytes + fraction * bytes, writeBytes: t.writeBytes + fraction * bytes };
+      traffic[f.tensor] = kp.places[f.tensor].role === 'input' ? { readBytes: t.readBytes + fraction * bytes * f.extraReads, writeBytes: t.writeBytes } : { readBytes: t.readBytes + fraction * bytes, writeBytes: t.writeBytes + fraction * bytes };
     }
-    return traffic;
   };
   const total = (traffic: Record<string, TensorTraffic>): number => Object.values(traffic).reduce((a, t) => a + t.readBytes + t.writeBytes, 0);
-  const plan = (queriesHeld: number, blocks: number, spill: BufferPlan['spill'], dram: Record<string, TensorTraffic>, infeasible: string | null = null): BufferPlan => ({
-    queryTile,
-    stateBytesPerQuery,
-    fiberSlotBytesPerQuery: fiberSlot,
-    streamedBytes,
-    queriesHeld,
-    blocks,
-    spill,
-    spilledFraction: Object.fromEntries(spill.tensors.map((t) => [t, spill.fraction])),
-    dram,
-    dramBytes: total(dram),
-    infeasible,
-  });
 
+  // Candidate placements of the fibers; for each, either hold as many queries as fit beside the
+  // transients, or hold one tile and spill what of the transients does not fit. The least DRAM
+  // traffic wins; every candidate's traffic only falls as the buffer grows.
+  const candidates: BufferPlan[] = [];
+  const consider = (option: BufferPlan['spill']['option'], fraction: number, spilled: typeof fiber, perQuery: number, reserved: number): void => {
+    const variants: { held: number; blocks: number; transientFraction: number }[] = [];
+    const roomy = perQuery > 0 ? Math.floor((capacity - reserved - transientBytes) / perQuery) : capacity - reserved - transientBytes >= 0 ? Infinity : -1;
+    if (roomy >= queryTile) variants.push({ ...blocksFor(roomy), transientFraction: 0 });
+    const used = reserved + queryTile * perQuery;
+    if (used <= capacity && transientBytes > 0) variants.push({ ...blocksFor(queryTile), transientFraction: Math.min(1, Math.max(0, (used + transientBytes - capacity) / transientBytes)) });
+    for (const v of variants) {
+      const dram = baseTraffic(v.blocks);
+      spill(dram, fraction, spilled);
+      spill(dram, v.transientFraction, transient.map((p) => ({ tensor: p.tensor, extraReads: 0 })));
+      const names = [...spilled.map((f) => f.tensor)];
+      candidates.push({
+        queryTile,
+        stateBytesPerQuery,
+        fiberSlotBytesPerQuery: fiberSlot,
+        streamedBytes,
+        transientBytes,
+        queriesHeld: v.held,
+        blocks: v.blocks,
+        spill: { option, fraction, tensors: names },
+        transientSpill: v.transientFraction,
+        spilledFraction: Object.fromEntries([...names.map((t) => [t, fraction] as const), ...transient.map((p) => [p.tensor, v.transientFraction] as const)].filter(([, f]) => f > 0)),
+        dram,
+        dramBytes: total(dram),
+        infeasible: null,
+      });
+    }
+  };
   const perQuery = stateBytesPerQuery + fiberSlot;
-  if (streamedBytes + queryTile * perQuery <= capacity) {
-    const { held, blocks } = blocksFor(heldWith(perQuery, streamedBytes));
-    return plan(held, blocks, { option: 'none', fraction: 0, tensors: [] }, baseTraffic(blocks));
-  }
-
-  const options: BufferPlan[] = [];
-  const tilesBlocks = blocksFor(queryTile);
-  if (fiberSlot > 0) {
+  consider('none', 0, [], perQuery, streamedBytes);
+  if (fiberSlot > 0 && streamedBytes + queryTile * perQuery > capacity) {
     const fraction = Math.min(1, (streamedBytes + queryTile * perQuery - capacity) / (queryTile * fiberSlot));
-    if (streamedBytes + queryTile * stateBytesPerQuery <= capacity) {
-      options.push(plan(tilesBlocks.held, tilesBlocks.blocks, { option: 'partial', fraction, tensors: fiber.map((f) => f.tensor) }, withSpill(baseTraffic(tilesBlocks.blocks), fraction, fiber)));
-    }
+    consider('partial', fraction, fiber, stateBytesPerQuery + (1 - fraction) * fiberSlot, streamedBytes);
     const crossing = fiber.filter((f) => f.crossing);
-    const rest = fiber.filter((f) => !f.crossing);
-    const restSlot = Math.max(0, ...rest.map((f) => f.granularity * f.bytes));
-    if (crossing.length > 0 && streamedBytes + restSlot + queryTile * stateBytesPerQuery <= capacity) {
-      const { held, blocks } = blocksFor(heldWith(stateBytesPerQuery, streamedBytes + restSlot));
-      options.push(plan(held, blocks, { option: 'crossing', fraction: 1, tensors: crossing.map((f) => f.tensor) }, withSpill(baseTraffic(blocks), 1, crossing)));
-    }
-    if (streamedBytes + queryTile * stateBytesPerQuery <= capacity) {
-      const { held, blocks } = blocksFor(heldWith(stateBytesPerQuery, streamedBytes));
-      options.push(plan(held, blocks, { option: 'all', fraction: 1, tensors: fiber.map((f) => f.tensor) }, withSpill(baseTraffic(blocks), 1, fiber)));
-    }
+    const restSlot = Math.max(0, ...fiber.filter((f) => !f.crossing).map((f) => f.granularity * f.bytes));
+    if (crossing.length > 0) consider('crossing', 1, crossing, stateBytesPerQuery, streamedBytes + restSlot);
+    consider('all', 1, fiber, stateBytesPerQuery, streamedBytes);
   }
-  if (options.length === 0) {
+  if (candidates.length === 0) {
     const need = streamedBytes + queryTile * stateBytesPerQuery;
-    return plan(queryTile, tilesBlocks.blocks, { option: 'none', fraction: 0, tensors: [] }, baseTraffic(tilesBlocks.blocks), `a query tile of ${queryTile} needs ${need} B of buffer (state ${stateBytesPerQuery} B per query, streamed slices ${streamedBytes} B), the buffer has ${capacity} B`);
+    const { held, blocks } = blocksFor(queryTile);
+    const dram = baseTraffic(blocks);
+    return { queryTile, stateBytesPerQuery, fiberSlotBytesPerQuery: fiberSlot, streamedBytes, transientBytes, queriesHeld: held, blocks, spill: { option: 'none', fraction: 0, tensors: [] }, transientSpill: 0, spilledFraction: {}, dram, dramBytes: total(dram), infeasible: `a query tile of ${queryTile} needs ${need} B of buffer (state ${stateBytesPerQuery} B per query, streamed slices ${streamedBytes} B), the buffer has ${capacity} B` };
   }
-  return options.reduce((a, b) => (b.dramBytes < a.dramBytes ? b : a));
+  return candidates.reduce((a, b) => (b.dramBytes < a.dramBytes ? b : a));
 }
 
 /** The largest divisor of n that is at most cap (≥ 1). */

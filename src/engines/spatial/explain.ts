@@ -34,7 +34,8 @@ export function explainSpatial(cascade: Cascade, arch: Arch<SpatialStructure>, r
     lines.push(`  query tiles: ${fmt(k.shape.tiles)} over ${k.kernel.tileRanks.join(', ') || '—'}${k.kernel.iterativeRank ? `, ${k.shape.iterations} iterations of ${k.kernel.iterativeRank} each (body: ${k.kernel.body.map((e) => e.id).join(', ')})` : ''}`);
     for (const p of Object.values(k.places.places)) lines.push(`  ${p.tensor}: ${p.residence} — ${p.reason}`);
     const plan = k.plan;
-    lines.push(`  buffer per query: state ${formatBytes(plan.stateBytesPerQuery)} + fiber slot ${formatBytes(plan.fiberSlotBytesPerQuery)}; streamed slices ${formatBytes(plan.streamedBytes)}; holds ${fmt(plan.queriesHeld)} queries (${fmt(plan.blocks)} block(s))`);
+    lines.push(`  buffer per query: state ${formatBytes(plan.stateBytesPerQuery)} + fiber slot ${formatBytes(plan.fiberSlotBytesPerQuery)}; streamed slices ${formatBytes(plan.streamedBytes)}; other intermediates ${formatBytes(plan.transientBytes)} at the peak; holds ${fmt(plan.queriesHeld)} queries (${fmt(plan.blocks)} block(s))`);
+    if (plan.transientSpill > 0) lines.push(`  ${pct(plan.transientSpill)} of the other intermediates does not fit and goes through DRAM`);
     if (plan.spill.option !== 'none') lines.push(`  spill (${plan.spill.option}): ${pct(plan.spill.fraction)} of ${plan.spill.tensors.join(', ')} goes through DRAM`);
     if (plan.infeasible) lines.push(`  does not fit: ${plan.infeasible}`);
     lines.push(`  DRAM: ${formatBytes(plan.dramBytes)} → ${fmt(k.memoryCycles)} cycles at ${formatBytes(s.dram.bandwidthBytesPerSecond)}/s`);
