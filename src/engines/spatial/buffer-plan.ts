@@ -86,7 +86,7 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
   // the outer rank (FLAT's QK takes K in slices of 256 keys).
   let streamedBytes = 0;
   for (const p of buffered) {
-    if (p.role !== 'input' || indexedByQuery(p.tensor)) continue;
+    if (q === null || p.role !== 'input' || indexedByQuery(p.tensor)) continue;
     const reader = kernel.einsums.find((e) => e.id === p.consumers[0]);
     const read = reader && readsOf(reader).find((a) => (cascade.tensors[a.tensor]?.viewOf?.tensor ?? a.tensor) === p.tensor);
     if (!reader || !read) continue;
@@ -99,7 +99,9 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
   // Other buffer-resident intermediates (FuseMax's SLNV handed to the 1-D array, a CNN's
   // activations between layers) hold one query tile's slice (one iteration's, inside a loop) from
   // their producer to their last reader; what is alive at the busiest point must fit beside the rest.
-  const transient = buffered.filter((p) => p.role === 'internal' && !p.fiber && !isState(p.tensor));
+  // Without query tiles (a whole network in one kernel) the inputs too (a layer's weights) are
+  // alive only from their first to their last reader; they take room but never cost a spill.
+  const transient = buffered.filter((p) => (p.role === 'internal' || (q === null && p.role === 'input')) && !(p.fiber && q !== null) && !isState(p.tensor));
   const sliceBytes = (t: string): number => {
     const decl = cascade.tensors[t];
     const skip = new Set([...tile, ...(kernel.iterativeRank ? [kernel.iterativeRank] : [])]);
@@ -110,7 +112,7 @@ export function planBuffer(kernel: Kernel, cascade: Cascade, kp: KernelPlaces, f
   for (let i = 0; i < kernel.einsums.length; i++) {
     let live = 0;
     for (const p of transient) {
-      const from = position.get(p.producer!) ?? 0;
+      const from = p.producer ? (position.get(p.producer) ?? 0) : Math.min(...p.consumers.map((c) => position.get(c) ?? 0));
       const to = Math.max(from, ...p.consumers.map((c) => position.get(c) ?? from));
       if (from <= i && i <= to) live += sliceBytes(p.tensor);
     }

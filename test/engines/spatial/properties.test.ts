@@ -11,7 +11,7 @@ import { arch, workload } from './helpers.js';
 
 const archs = ['fusemax', 'fusemax-arch', 'fusemax-cascade', 'flat', 'unfused'].map(arch);
 const cascades: Cascade[] = [];
-cascades.push(workload('workloads/attention-1pass.yaml'), workload('workloads/attention-3pass.yaml', { P: 64 }));
+cascades.push(workload('workloads/attention-1pass.yaml'), workload('workloads/attention-3pass.yaml', { P: 64 }), workload('workloads/conv.yaml'), workload('workloads/mobilenet-v1.yaml'));
 for (const seq of [512, 4096]) {
   for (const file of ['workloads/fusemax/attention-1pass.yaml', 'workloads/fusemax/attention-3pass.yaml', 'workloads/fusemax/layer-3pass.yaml']) {
     cascades.push(workload(file, { seq, B: 2, H: 2, ...(file.includes('layer') ? { D: 256, S: 512 } : {}) }));
@@ -81,6 +81,14 @@ describe('spatial model invariants', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('a whole network fused into one kernel sends the activations that do not fit through DRAM', () => {
+    const net = cascades.find((c) => c.einsums.length > 20)!;
+    const big = run(net, withBuffer(archs[0], 2 ** 30));
+    const small = run(net, withBuffer(archs[0], 2 ** 18));
+    const inputsAndOutputs = dram(big);
+    expect(dram(small)).toBeGreaterThan(2 * inputsAndOutputs);
   });
 
   it('the cycle breakdown adds up to the cycles', () => {
