@@ -9,6 +9,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
+import { registerRepro } from './commands/repro.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -53,4 +54,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep, registerRepro];
