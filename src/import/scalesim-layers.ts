@@ -3,19 +3,13 @@
 // (`scalesim.*`), so an engine can reproduce SCALE-Sim bit-exactly, including the expansion of
 // a depthwise (`DP`) row into one layer per channel (reference/scalesim.md §1).
 import type { Cascade, Einsum } from '../einsum/types.js';
+import type { ScaleSimLayer as SystolicLayer } from '../engines/systolic/types.js';
 
-/** One entry of SCALE-Sim's `topo_arrays` (scalesim/topology_utils.py), after DP expansion. */
-export interface ScaleSimLayer {
-  /** Layer name as SCALE-Sim reports it (`<row name>Channel_<i>` for expanded DP rows). */
-  name: string;
-  ifmapH: number;
-  ifmapW: number;
-  filterH: number;
-  filterW: number;
-  channels: number;
-  numFilters: number;
-  strideH: number;
-  strideW: number;
+/**
+ * One entry of SCALE-Sim's `topo_arrays` (scalesim/topology_utils.py), after DP expansion: the
+ * systolic engine's layer plus where it came from.
+ */
+export interface ScaleSimLayer extends SystolicLayer {
   /** The Einsum this layer belongs to (a DP row's layers share one depthwise Einsum). */
   einsum: string;
   inputType: 'conv' | 'gemm';

@@ -2,20 +2,15 @@
 // --csv), optionally writing traces. With no arguments it runs the shipped default: ResNet-50
 // on the default systolic array (DEFAULT_ARCH below).
 import { join } from 'node:path';
-import { loadArch } from '../../arch/load.js';
 import { EinsimError } from '../../errors.js';
-import { loadWorkload } from '../../einsum/load.js';
 import { renderReportCsv } from '../../report/csv.js';
 import { reportPlotsSvg } from '../../report/plots.js';
 import { renderReportTable } from '../../report/table.js';
 import { writeFileAtomic, writeTraceDir } from '../../report/write-output.js';
 import { simulate } from '../../simulate.js';
 import type { CommandRegistrar } from '../main.js';
-import { asArray, parseParamFlags, parseSetFlags } from '../options.js';
-import { resolveInput } from '../paths.js';
+import { loadRunInputs, RUN_INPUT_OPTIONS } from '../run-inputs.js';
 
-export const DEFAULT_ARCH = 'arch/tpu-128.yaml';
-export const DEFAULT_WORKLOAD = 'workloads/resnet50.yaml';
 
 export const registerRun: CommandRegistrar = (parser) => {
   parser.command(
@@ -23,12 +18,7 @@ export const registerRun: CommandRegistrar = (parser) => {
     'Simulate a workload on an architecture and report cycles, utilization, energy and area',
     (y) =>
       y
-        .option('arch', { alias: 'a', type: 'string', default: DEFAULT_ARCH, describe: 'architecture file (.yaml)' })
-        .option('workload', { alias: 'w', type: 'string', default: DEFAULT_WORKLOAD, describe: 'workload file (.yaml)' })
-        .option('param', { alias: 'p', type: 'string', array: true, describe: 'override a workload parameter, NAME=number (repeatable)' })
-        .option('set', { type: 'string', array: true, describe: 'override an architecture field, path=value, e.g. structure.rows=64 (repeatable)' })
-        .option('dataflow', { choices: ['os', 'ws', 'is'] as const, describe: 'systolic arrays: override the dataflow (same as --set structure.dataflow=...)' })
-        .option('topology-type', { choices: ['conv', 'gemm'] as const, describe: 'for a SCALE-Sim topology .csv workload: force conv or gemm rows' })
+        .options(RUN_INPUT_OPTIONS)
         .option('scalesim-reports', { type: 'string', describe: "write SCALE-Sim's COMPUTE / BANDWIDTH / DETAILED_ACCESS report CSVs into this folder" })
         .option('json', { type: 'boolean', describe: 'print the report as JSON' })
         .option('csv', { type: 'boolean', describe: 'print one CSV row per Einsum' })
@@ -43,10 +33,7 @@ export const registerRun: CommandRegistrar = (parser) => {
         .example('$0 run --plot run.svg', 'utilization per Einsum and energy by component as an SVG')
         .example('$0 run --trace traces/resnet', 'write traces; open traces/resnet/timeline.json in ui.perfetto.dev'),
     (argv) => {
-      const workload = loadWorkload(resolveInput(argv.workload), parseParamFlags(argv.param), { topologyType: argv.topologyType });
-      const set = parseSetFlags(asArray(argv.set));
-      if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
-      const arch = loadArch(resolveInput(argv.arch), { set });
+      const { workload, arch } = loadRunInputs(argv);
       const { report, result } = simulate(workload, arch, { trace: argv.trace !== undefined });
       if (argv.trace !== undefined) {
         const written = writeTraceDir(argv.trace, result.artifacts ?? [], result.timeline ?? [], { workload: workload.name, arch: arch.name });

@@ -11,7 +11,7 @@ import type { Report } from '../../report/report.js';
 import type { CommandRegistrar } from '../main.js';
 import { asArray, parseParamFlags, parseSetFlags } from '../options.js';
 import { resolveInput } from '../paths.js';
-import { DEFAULT_ARCH, DEFAULT_WORKLOAD } from './run.js';
+import { RUN_INPUT_OPTIONS } from '../run-inputs.js';
 
 const METRICS: Record<string, (r: Report) => number> = {
   cycles: (r) => r.totals.cycles,
@@ -42,11 +42,8 @@ export const registerSweep: CommandRegistrar = (parser) => {
     'Evaluate a grid of design points and mark the Pareto front',
     (y) =>
       y
-        .option('arch', { alias: 'a', type: 'string', default: DEFAULT_ARCH, describe: 'architecture file' })
-        .option('workload', { alias: 'w', type: 'string', default: DEFAULT_WORKLOAD, describe: 'workload file' })
+        .options(RUN_INPUT_OPTIONS)
         .option('axis', { type: 'string', array: true, demandOption: true, describe: 'a swept field: path=v1,v2,... (arch field or param.NAME; repeatable)' })
-        .option('param', { alias: 'p', type: 'string', array: true, describe: 'fixed workload parameter, NAME=number' })
-        .option('set', { type: 'string', array: true, describe: 'fixed architecture field, path=value' })
         .option('objectives', { type: 'string', default: 'cycles,energy', describe: `metrics to minimise (${Object.keys(METRICS).join(', ')})` })
         .option('plot', { type: 'string', describe: 'write an SVG scatter of the first two objectives with the Pareto front' })
         .example('$0 sweep -w workloads/gemm.yaml -a arch/scale32.yaml --axis structure.rows=8,16,32 --axis structure.cols=8,16,32', 'array shapes for a GEMM'),
@@ -57,7 +54,9 @@ export const registerSweep: CommandRegistrar = (parser) => {
       const archFile = resolveInput(argv.arch);
       const workloadFile = resolveInput(argv.workload);
       loadWorkload(workloadFile); // fail early, with the file's own error, on a broken workload
-      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, params: parseParamFlags(argv.param), set: parseSetFlags(asArray(argv.set)) };
+      const set = parseSetFlags(asArray(argv.set));
+      if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
+      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, params: parseParamFlags(argv.param), set };
       const total = countPoints(axes);
       const outcomes: SweepOutcome[] = [];
       let n = 0;

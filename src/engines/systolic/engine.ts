@@ -6,11 +6,11 @@
 import type { Arch } from '../../arch/types.js';
 import type { Cascade } from '../../einsum/types.js';
 import type { Engine, FitCheck, RunOptions } from '../engine.js';
-import { mergeActions, mergeTraffic, zeroBreakdown, type EinsumResult, type EngineResult, type TraceArtifact, type TraceEvent } from '../result.js';
+import { mergeActions, mergeTraffic, zeroBreakdown, type EinsumResult, type EngineResult, type TraceArtifact } from '../result.js';
 import { planEinsum, type EinsumPlan } from './map-cascade.js';
 import { scaleSimReports } from './scalesim-reports.js';
 import { simulateLayer } from './simulate-layer.js';
-import { layerEinsumResult } from './simulate-layers.js';
+import { layerEinsumResult, layerTraces } from './simulate-layers.js';
 import { components, configFromStructure, SystolicStructureSchema, type SystolicStructure } from './structure.js';
 import type { LayerResult, ScaleSimLayer, SystolicConfig } from './types.js';
 
@@ -91,20 +91,7 @@ export function simulateCascade(cascade: Cascade, arch: Arch<SystolicStructure>,
     details: { dataflow: config.dataflow, rows: config.rows, cols: config.cols, bandwidthMode: config.bandwidthMode, layers: layerResults.length, distinctLayersSimulated: options.trace ? layerResults.length : cache.size },
     nativeReports: nativeReports(layerResults),
   };
-  if (options.trace) {
-    const timeline: TraceEvent[] = [{ name: 'process_name', ph: 'M', ts: 0, pid: 1, tid: 0, args: { name: `systolic ${config.rows}×${config.cols} ${config.dataflow}` } }];
-    const artifacts: TraceArtifact[] = [];
-    let start = 0;
-    layerResults.forEach((r, i) => {
-      if (r.trace) {
-        timeline.push(...r.trace.events(start, arch.clockHz, 1));
-        artifacts.push(...r.trace.artifacts(i));
-      }
-      start += r.totalCycles;
-    });
-    result.timeline = timeline;
-    result.artifacts = artifacts;
-  }
+  if (options.trace) Object.assign(result, layerTraces(layerResults, arch.clockHz, `systolic ${config.rows}×${config.cols} ${config.dataflow}`));
   return result;
 }
 

@@ -86,19 +86,21 @@ export function simulateLayers(layers: ScaleSimLayer[], config: SystolicConfig, 
     details: { dataflow: config.dataflow, rows: config.rows, cols: config.cols, bandwidthMode: config.bandwidthMode, layers: layers.length },
     layers: results,
   };
-  if (opts.trace) {
-    const timeline: TraceEvent[] = [{ name: 'process_name', ph: 'M', ts: 0, pid: 1, tid: 0, args: { name: 'systolic array' } }];
-    const artifacts: TraceArtifact[] = [];
-    let start = 0;
-    results.forEach((r, i) => {
-      if (r.trace) {
-        timeline.push(...r.trace.events(start, opts.clockHz, 1));
-        artifacts.push(...r.trace.artifacts(i));
-      }
-      start += r.totalCycles;
-    });
-    out.timeline = timeline;
-    out.artifacts = artifacts;
-  }
+  if (opts.trace) Object.assign(out, layerTraces(results, opts.clockHz, 'systolic array'));
   return out;
+}
+
+/** The Perfetto timeline and trace files of layers run back to back (layers without a trace are skipped). */
+export function layerTraces(results: LayerResult[], clockHz: number, processName: string): { timeline: TraceEvent[]; artifacts: TraceArtifact[] } {
+  const timeline: TraceEvent[] = [{ name: 'process_name', ph: 'M', ts: 0, pid: 1, tid: 0, args: { name: processName } }];
+  const artifacts: TraceArtifact[] = [];
+  let start = 0;
+  results.forEach((r, i) => {
+    if (r.trace) {
+      timeline.push(...r.trace.events(start, clockHz, 1));
+      artifacts.push(...r.trace.artifacts(i));
+    }
+    start += r.totalCycles;
+  });
+  return { timeline, artifacts };
 }
