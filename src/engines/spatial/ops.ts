@@ -1,6 +1,6 @@
 // What one iteration point of an Einsum asks of a PE, and what that costs on a given array.
 //
-// Counting (the same rules as src/einsum/analysis.ts's countOps, in the array's op names): a
+// Counting (src/einsum/analysis.ts's countOps at one point; op names are shared): a
 // `sum` reduction of a product is one `mac`; every other operator node of the map is one op; a
 // reduction adds its operator (`add` for sum, `max`, `min`); `copy` computes nothing.
 //
@@ -8,36 +8,15 @@
 // actions it causes (FuseMax 2-D PEs: exp = 6 cycles on the MAC unit; FLAT's 1-D PEs: a dedicated
 // exp unit, 1 cycle). `issue: sequential` adds the ops' cycles (one datapath); `issue: chained`
 // lets each unit work in its own pipeline stage, so the busiest unit sets the cycles per element.
-import type { Einsum, Expr, MapOp } from '../../einsum/types.js';
+import { countOps } from '../../einsum/analysis.js';
+import type { Einsum } from '../../einsum/types.js';
 import type { ArrayView, OpName } from './structure.js';
 
 export type OpCounts = Partial<Record<OpName, number>>;
 
+/** Ops of one iteration point: the analysis' counting rules (countOps) at one point. */
 export function opsPerPoint(einsum: Pick<Einsum, 'expr' | 'reduce'>): OpCounts {
-  const ops: OpCounts = {};
-  const add = (op: OpName): void => {
-    ops[op] = (ops[op] ?? 0) + 1;
-  };
-  const walk = (e: Expr): void => {
-    if (e.kind !== 'call') return;
-    const op = mapOpName(e.op);
-    if (op) add(op);
-    e.args.forEach(walk);
-  };
-  const contraction = einsum.reduce?.op === 'sum' && einsum.expr.kind === 'call' && einsum.expr.op === 'mul';
-  if (contraction && einsum.expr.kind === 'call') {
-    add('mac');
-    einsum.expr.args.forEach(walk);
-  } else {
-    walk(einsum.expr);
-    if (einsum.reduce) add(einsum.reduce.op === 'sum' ? 'add' : einsum.reduce.op);
-  }
-  return ops;
-}
-
-/** The array op a map operator runs as; null for a pure data move. */
-function mapOpName(op: MapOp): OpName | null {
-  return op === 'copy' ? null : op;
+  return countOps(einsum, 1) as OpCounts;
 }
 
 export interface OpCost {
