@@ -3,14 +3,13 @@
 // level. A file that does not parse is still listed, marked unreadable: listing never fails on it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import chalk from 'chalk';
 import { parse } from 'yaml';
 import type { CommandRegistrar } from '../main.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { renderTable } from '../../report/text-table.js';
 
 /** The package root: this file is src/cli/commands/list.ts (or dist/cli/commands/list.js). */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface ShippedFile {
   /** Path relative to the package root. */
