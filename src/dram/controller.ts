@@ -171,6 +171,11 @@ export class Controller {
     return this.readLength === 0 && this.writeLength === 0 && this.queues.isEmpty();
   }
 
+  /** True while an accepted read still waits for its RD. */
+  readsPending(): boolean {
+    return this.pendingReads.size > 0;
+  }
+
   /** Close the background-energy books at the end of cycle `endCycle` (inclusive). */
   finish(endCycle: number): void {
     for (let r = 0; r < this.state.ranks; r++) this.accountRank(r, endCycle + 1);

@@ -120,7 +120,8 @@ export function dramsim3FromIni(doc: IniDocument): Dramsim3Config {
   const input: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(DRAMSIM3_FIELDS) as [string, FieldSpec][]) {
     const entry = doc.entries.get(iniKey(spec.section, key));
-    if (!entry) continue;
+    // An empty value (`tRFC =` in HBM_4Gb_x128.ini) makes DRAMsim3 fall back to its default.
+    if (!entry || entry.value === '') continue;
     const path = `[${spec.section}] ${key}`;
     if (spec.type === 'string') {
       input[key] = entry.value;

@@ -32,6 +32,12 @@ export interface SimulateOptions {
   mapping?: string;
   /** Keep the issued command trace (for --trace-out and the trace checker). */
   recordCommands?: boolean;
+  /**
+   * Finish the writes still buffered when the input ends (default true). DRAMsim3 drains its
+   * write buffer only when it is full or more than 8 writes wait on idle command queues, and a
+   * reference run stops at the last read; false reproduces that (the run ends at the last read).
+   */
+  drainWrites?: boolean;
   /** Safety stop; a run longer than this is reported as an error, not a hang. */
   maxCycles?: number;
 }
@@ -127,6 +133,7 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
   const width = options.issueWidth ?? 8;
   if (!Number.isInteger(width) || width < 1) throw new EinsimError({ file: '<cli>', path: '--issue-width', code: 'invalid_value', expected: 'a positive integer', received: String(width) });
   const maxCycles = options.maxCycles ?? 1e12;
+  const drainWrites = options.drainWrites ?? true;
   const sys = new MemorySystem(config, options);
   const ctrls = sys.controllers;
   const nCh = ctrls.length;
@@ -164,7 +171,7 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
         if (wake[ch] > now) wake[ch] = now;
         next++;
       }
-      if (next === n && !flushed) {
+      if (next === n && !flushed && drainWrites) {
         flushed = true;
         for (let ch = 0; ch < nCh; ch++) {
           ctrls[ch].flushWrites = true;
@@ -184,9 +191,9 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
       else hostWake = arrival && arrival[next] > now + 1 ? arrival[next] : now + 1;
     } else {
       hostWake = Infinity;
-      if (endCycle < 0 && ctrls.every((c) => c.idle())) {
+      if (endCycle < 0 && ctrls.every((c) => (drainWrites ? c.idle() : !c.readsPending()))) {
         // Everything has issued; keep ticking (refresh) until the last data is back.
-        endCycle = Math.max(0, ...ctrls.map((c) => Math.max(c.counters.lastReadDone, c.counters.lastWriteDone)));
+        endCycle = Math.max(0, ...ctrls.map((c) => Math.max(c.counters.lastReadDone, drainWrites ? c.counters.lastWriteDone : -1)));
         if (endCycle < now) endCycle = now;
       }
     }
