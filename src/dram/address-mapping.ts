@@ -25,6 +25,9 @@ export interface AddressMapping {
   /** Bit position (above shiftBits) and width of each field. */
   position: Readonly<Record<MappingField, number>>;
   width: Readonly<Record<MappingField, number>>;
+  /** Decoding constants per field in MAPPING_FIELDS order: 2^position and 2^width. */
+  divisor: Float64Array;
+  modulus: Float64Array;
 }
 
 export interface DecodedAddress {
@@ -69,7 +72,9 @@ export function buildAddressMapping(config: DramConfig, scheme = config.controll
     position[fields[i]] = pos;
     pos += width[fields[i]];
   }
-  return { scheme: resolved, shiftBits: logBase2(config.requestBytes), position, width };
+  const divisor = Float64Array.from(MAPPING_FIELDS, (f) => 2 ** position[f]);
+  const modulus = Float64Array.from(MAPPING_FIELDS, (f) => 2 ** width[f]);
+  return { scheme: resolved, shiftBits: logBase2(config.requestBytes), position, width, divisor, modulus };
 }
 
 /** Split a 12-character DRAMsim3 mapping string into its six fields; each must occur once. */
@@ -89,22 +94,19 @@ export function parseMappingString(scheme: string, path = 'address_mapping', sho
 
 /**
  * Decode `address` (a byte address below 2^53) into `out` (reused to avoid allocation).
- * Arithmetic with powers of two instead of bit operators: addresses exceed 32 bits.
+ * Division by powers of two instead of bit operators: addresses exceed 32 bits.
  */
 export function decodeAddress(m: AddressMapping, address: number, out: DecodedAddress): DecodedAddress {
   const a = Math.floor(address / 2 ** m.shiftBits);
-  out.channel = field(a, m.position.ch, m.width.ch);
-  out.rank = field(a, m.position.ra, m.width.ra);
-  out.bankgroup = field(a, m.position.bg, m.width.bg);
-  out.bank = field(a, m.position.ba, m.width.ba);
-  out.row = field(a, m.position.ro, m.width.ro);
-  out.column = field(a, m.position.co, m.width.co);
+  const d = m.divisor;
+  const w = m.modulus;
+  out.channel = Math.floor(a / d[0]) % w[0];
+  out.rank = Math.floor(a / d[1]) % w[1];
+  out.bankgroup = Math.floor(a / d[2]) % w[2];
+  out.bank = Math.floor(a / d[3]) % w[3];
+  out.row = Math.floor(a / d[4]) % w[4];
+  out.column = Math.floor(a / d[5]) % w[5];
   return out;
-}
-
-function field(a: number, pos: number, width: number): number {
-  if (width === 0) return 0;
-  return Math.floor(a / 2 ** pos) % 2 ** width;
 }
 
 export function newDecodedAddress(): DecodedAddress {

@@ -29,8 +29,11 @@ export class ChannelState {
   readonly rowHits: Int32Array;
   /** Open banks per rank, so "is the rank idle" costs nothing. */
   readonly openBanksInRank: Int32Array;
-  /** earliest[bank · nCmd + cmd]: first cycle `cmd` may issue at `bank`. */
+  /** earliest[cmd · banks + bank]: first cycle `cmd` may issue at `bank` (command-major, so
+   * raising one command over a range of banks walks contiguous memory). */
   readonly earliest: Float64Array;
+  /** Rank of each bank index. */
+  readonly rankOfBank: Int32Array;
   private readonly rules: Int32Array[];
   private readonly windowCounts: Uint8Array[];
   private readonly windowSize: Int32Array;
@@ -54,6 +57,7 @@ export class ChannelState {
     this.rowHits = new Int32Array(this.banks);
     this.openBanksInRank = new Int32Array(this.ranks);
     this.earliest = new Float64Array(this.banks * this.nCmd);
+    this.rankOfBank = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerRank));
     this.rules = compiled.rules;
     const w = compiled.windows;
     this.windowCounts = w.map((x) => x.counts);
@@ -71,26 +75,30 @@ export class ChannelState {
   }
 
   rankOf(bankIndex: number): number {
-    return Math.floor(bankIndex / this.banksPerRank);
+    return this.rankOfBank[bankIndex];
+  }
+
+  /** Timing alone (no windows): the first cycle `cmd` may issue at `bankIndex`. */
+  earliestAt(cmd: number, bankIndex: number): number {
+    return this.earliest[cmd * this.banks + bankIndex];
   }
 
   /** Earliest cycle bank-level `cmd` may issue at `bankIndex` (timing and windows; not bank state). */
   readyAt(cmd: number, bankIndex: number): number {
-    let t = this.earliest[bankIndex * this.nCmd + cmd];
+    const t = this.earliest[cmd * this.banks + bankIndex];
     const mask = this.windowMask[cmd];
-    if (mask !== 0) {
-      const w = this.windowReadyAt(mask, Math.floor(bankIndex / this.banksPerRank));
-      if (w > t) t = w;
-    }
-    return t;
+    if (mask === 0) return t;
+    const w = this.windowReadyAt(mask, this.rankOfBank[bankIndex]);
+    return w > t ? w : t;
   }
 
   /** Earliest cycle rank-level `cmd` may issue: every bank of the rank must allow it. */
   readyAtRank(cmd: number, rank: number): number {
     let t = 0;
     const first = rank * this.banksPerRank;
+    const base = cmd * this.banks;
     for (let b = first; b < first + this.banksPerRank; b++) {
-      const e = this.earliest[b * this.nCmd + cmd];
+      const e = this.earliest[base + b];
       if (e > t) t = e;
     }
     const mask = this.windowMask[cmd];
@@ -123,7 +131,7 @@ export class ChannelState {
    */
   issue(cmd: number, bankIndex: number, row: number, clk: number): void {
     const spec = this.commands[cmd];
-    const rank = Math.floor(bankIndex / this.banksPerRank);
+    const rank = this.rankOfBank[bankIndex];
     if (spec.target === 'rank') {
       const first = rank * this.banksPerRank;
       for (let b = first; b < first + this.banksPerRank; b++) this.applyEffect(spec.effect, b, row);
@@ -137,7 +145,7 @@ export class ChannelState {
   }
 
   private applyEffect(effect: CommandSpec['effect'], b: number, row: number): void {
-    const rank = Math.floor(b / this.banksPerRank);
+    const rank = this.rankOfBank[b];
     switch (effect) {
       case 'open':
         if (this.openRow[b] === NO_ROW) this.openBanksInRank[rank]++;
@@ -157,54 +165,56 @@ export class ChannelState {
     }
   }
 
-  private raise(list: Int32Array, bank: number, clk: number): void {
-    const base = bank * this.nCmd;
+  /** Raise, for each (following, cycles) of `list`, the earliest time of banks [from, to). */
+  private raise(list: Int32Array, from: number, to: number, clk: number): void {
+    if (from >= to) return;
     const e = this.earliest;
+    const banks = this.banks;
     for (let i = 0; i < list.length; i += 2) {
       const t = clk + list[i + 1];
-      const k = base + list[i];
-      if (t > e[k]) e[k] = t;
+      const base = list[i] * banks;
+      for (let k = base + from; k < base + to; k++) if (t > e[k]) e[k] = t;
     }
   }
 
   private raiseBank(cmd: number, b: number, rank: number, clk: number): void {
     const r = cmd * SCOPE_COUNT;
-    const same = this.rules[r + S_SAME_BANK];
-    const sameGroup = this.rules[r + S_OTHER_BANKS_SAME_BG];
-    const otherGroups = this.rules[r + S_OTHER_BGS_SAME_RANK];
-    const otherRanks = this.rules[r + S_OTHER_RANKS];
-    const sameRank = this.rules[r + S_SAME_RANK];
-    if (same.length) this.raise(same, b, clk);
+    const rules = this.rules;
     const rankFirst = rank * this.banksPerRank;
+    const rankEnd = rankFirst + this.banksPerRank;
     const groupFirst = b - ((b - rankFirst) % this.banksPerGroup);
+    const groupEnd = groupFirst + this.banksPerGroup;
+    const same = rules[r + S_SAME_BANK];
+    if (same.length) this.raise(same, b, b + 1, clk);
+    const sameGroup = rules[r + S_OTHER_BANKS_SAME_BG];
     if (sameGroup.length) {
-      for (let o = groupFirst; o < groupFirst + this.banksPerGroup; o++) if (o !== b) this.raise(sameGroup, o, clk);
+      this.raise(sameGroup, groupFirst, b, clk);
+      this.raise(sameGroup, b + 1, groupEnd, clk);
     }
+    const otherGroups = rules[r + S_OTHER_BGS_SAME_RANK];
     if (otherGroups.length) {
-      for (let o = rankFirst; o < rankFirst + this.banksPerRank; o++) {
-        if (o < groupFirst || o >= groupFirst + this.banksPerGroup) this.raise(otherGroups, o, clk);
-      }
+      this.raise(otherGroups, rankFirst, groupFirst, clk);
+      this.raise(otherGroups, groupEnd, rankEnd, clk);
     }
-    if (sameRank.length) for (let o = rankFirst; o < rankFirst + this.banksPerRank; o++) this.raise(sameRank, o, clk);
-    if (otherRanks.length) this.raiseOtherRanks(otherRanks, rank, clk);
+    const sameRank = rules[r + S_SAME_RANK];
+    if (sameRank.length) this.raise(sameRank, rankFirst, rankEnd, clk);
+    const otherRanks = rules[r + S_OTHER_RANKS];
+    if (otherRanks.length) {
+      this.raise(otherRanks, 0, rankFirst, clk);
+      this.raise(otherRanks, rankEnd, this.banks, clk);
+    }
   }
 
   /** Rank-level commands: same-bank and same-rank rows hit every bank of the rank. */
   private raiseRank(cmd: number, rank: number, clk: number): void {
     const r = cmd * SCOPE_COUNT;
-    const same = this.rules[r + S_SAME_BANK];
-    const sameRank = this.rules[r + S_SAME_RANK];
-    const otherRanks = this.rules[r + S_OTHER_RANKS];
     const rankFirst = rank * this.banksPerRank;
-    for (let o = rankFirst; o < rankFirst + this.banksPerRank; o++) {
-      if (same.length) this.raise(same, o, clk);
-      if (sameRank.length) this.raise(sameRank, o, clk);
-    }
-    if (otherRanks.length) this.raiseOtherRanks(otherRanks, rank, clk);
-  }
-
-  private raiseOtherRanks(list: Int32Array, rank: number, clk: number): void {
-    for (let o = 0; o < this.banks; o++) if (Math.floor(o / this.banksPerRank) !== rank) this.raise(list, o, clk);
+    const rankEnd = rankFirst + this.banksPerRank;
+    this.raise(this.rules[r + S_SAME_BANK], rankFirst, rankEnd, clk);
+    this.raise(this.rules[r + S_SAME_RANK], rankFirst, rankEnd, clk);
+    const otherRanks = this.rules[r + S_OTHER_RANKS];
+    this.raise(otherRanks, 0, rankFirst, clk);
+    this.raise(otherRanks, rankEnd, this.banks, clk);
   }
 
   private recordWindow(mask: number, rank: number, clk: number): void {

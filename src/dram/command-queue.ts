@@ -51,6 +51,15 @@ export class CommandQueues {
   private readonly candCmd: Int32Array;
   private readonly candBank: Int32Array;
   private readonly candLen: Int32Array;
+  /**
+   * Per queue, a lower bound on the cycle its first command can issue. Earliest times only
+   * ever grow (timing rows take a max, activation windows slide forward), so a bound computed
+   * earlier stays a bound until the queue's candidates change (dirty). `pick` re-evaluates a
+   * queue only once the bound has been reached.
+   */
+  private readonly readyBound: Float64Array;
+  /** Bit q of word q >> 5: queue q is non-empty (pick visits only those, in round-robin order). */
+  private readonly nonEmpty: Int32Array;
   private readonly perRank: boolean;
   private readonly closePage: boolean;
 
@@ -73,6 +82,8 @@ export class CommandQueues {
     this.candCmd = new Int32Array(this.numQueues * capacity);
     this.candBank = new Int32Array(this.numQueues * capacity);
     this.candLen = new Int32Array(this.numQueues);
+    this.readyBound = new Float64Array(this.numQueues);
+    this.nonEmpty = new Int32Array((this.numQueues + 31) >> 5);
   }
 
   queueOf(bank: number): number {
@@ -90,12 +101,14 @@ export class CommandQueues {
     return this.total === 0;
   }
 
-  willAccept(bank: number): boolean {
-    return this.length[this.queueOf(bank)] < this.capacity;
+  /** Room for transaction `id` in its command queue (tx.queue, set when it was accepted). */
+  hasRoom(id: number): boolean {
+    return this.length[this.tx.queue[id]] < this.capacity;
   }
 
   add(id: number): void {
-    const q = this.queueOf(this.tx.bank[id]);
+    const q = this.tx.queue[id];
+    if (this.length[q] === 0) this.nonEmpty[q >> 5] |= 1 << (q & 31);
     this.entries[q * this.capacity + this.length[q]++] = id;
     this.total++;
     this.dirty[q] = 1;
@@ -119,18 +132,49 @@ export class CommandQueues {
   }
 
   /**
+   * Earliest cycle a queue visited by the last unsuccessful `pick` could issue (Infinity when
+   * none can): the controller's next wake-up, found by the scan it had to do anyway.
+   */
+  minReadyTime = Infinity;
+
+  /**
    * DRAMsim3 GetCommandToIssue: round-robin over the queues from the one after the last
    * winner; the first queue with a ready command wins. Moves the round-robin position even
    * when the caller then decides not to issue (as DRAMsim3 does for its second HBM command).
    */
   pick(clk: number, out: Pick): boolean {
-    for (let i = 0; i < this.numQueues; i++) {
-      this.queueIdx = this.queueIdx + 1 === this.numQueues ? 0 : this.queueIdx + 1;
-      const q = this.queueIdx;
-      if (this.length[q] === 0 || this.skip[q] === 1) continue;
-      if (!this.anyCandidateReady(q, clk)) continue;
-      if (this.firstReady(q, clk, out)) return true;
+    // Visit the non-empty queues after queueIdx, then those up to and including it: the order
+    // of DRAMsim3's loop, skipping the empty queues it would find nothing in.
+    let min = Infinity;
+    const words = this.nonEmpty.length;
+    const start = this.queueIdx + 1 === this.numQueues ? 0 : this.queueIdx + 1;
+    for (let pass = 0; pass <= words; pass++) {
+      const w = ((start >> 5) + pass) % words;
+      let bits = this.nonEmpty[w];
+      if (pass === 0) bits &= ~((1 << (start & 31)) - 1); // from `start` on
+      else if (pass === words) bits &= (1 << (start & 31)) - 1; // wrapped: below `start`
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const q = (w << 5) + 31 - Math.clz32(low);
+        if (this.skip[q] === 1) continue;
+        let t = this.readyBound[q];
+        if (t <= clk || this.dirty[q] === 1) {
+          t = this.queueReadyTime(q);
+          this.readyBound[q] = t;
+        }
+        if (t > clk) {
+          if (t < min) min = t;
+          continue;
+        }
+        if (this.firstReady(q, clk, out)) {
+          this.queueIdx = q;
+          return true;
+        }
+        min = clk; // not expected: candidates are exact; look again next cycle
+      }
     }
+    this.minReadyTime = min;
     return false;
   }
 
@@ -140,32 +184,21 @@ export class CommandQueues {
     const n = this.length[p.queue];
     for (let i = p.slot; i < n - 1; i++) this.entries[base + i] = this.entries[base + i + 1];
     this.length[p.queue] = n - 1;
+    if (n === 1) this.nonEmpty[p.queue >> 5] &= ~(1 << (p.queue & 31));
     this.total--;
     this.dirty[p.queue] = 1;
   }
 
-  /** Earliest cycle any queued command could issue, ignoring the one-command-per-cycle limit. */
-  nextReadyTime(): number {
-    let t = Infinity;
-    for (let q = 0; q < this.numQueues; q++) {
-      if (this.length[q] === 0) continue;
-      if (this.dirty[q] === 1) this.rebuild(q);
-      const base = q * this.capacity;
-      for (let c = 0; c < this.candLen[q]; c++) {
-        const r = this.state.readyAt(this.candCmd[base + c], this.candBank[base + c]);
-        if (r < t) t = r;
-      }
-    }
-    return t;
-  }
-
-  private anyCandidateReady(q: number, clk: number): boolean {
+  /** Earliest cycle any command of queue `q` could issue (timing and windows only). */
+  private queueReadyTime(q: number): number {
     if (this.dirty[q] === 1) this.rebuild(q);
     const base = q * this.capacity;
+    let t = Infinity;
     for (let c = 0; c < this.candLen[q]; c++) {
-      if (this.state.readyAt(this.candCmd[base + c], this.candBank[base + c]) <= clk) return true;
+      const r = this.state.readyAt(this.candCmd[base + c], this.candBank[base + c]);
+      if (r < t) t = r;
     }
-    return false;
+    return t;
   }
 
   /** DRAMsim3 GetFirstReadyInQueue. */

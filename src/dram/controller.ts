@@ -10,6 +10,7 @@
 // counts commands, row hits, read latency and the cycles each rank has a row open (for
 // background energy); it never prices anything.
 import { NO_ROW } from './commands.js';
+import { AddressTable } from './address-table.js';
 import { ChannelState } from './channel-state.js';
 import { CommandQueues, type CommandIds, type Pick } from './command-queue.js';
 import type { CommandLog } from './command-log.js';
@@ -48,14 +49,26 @@ export class Controller {
   private readonly capacity: number;
   private writeDraining = 0;
   /** Set once no more transactions will arrive: buffered writes are then drained (einsim). */
-  flushWrites = false;
+  private flush = false;
+  /**
+   * Bumped whenever a transaction could newly move to a command queue (a command left a
+   * queue, a transaction arrived, the flush began). scheduleTransaction skips its scan while
+   * nothing changed since it last found nothing to move.
+   */
+  private moveVersion = 0;
+  private noMoveVersion = -1;
   private inRefresh = false;
-  private readonly pendingReads = new Map<number, number>();
-  private readonly pendingWrites = new Map<number, number>();
+  /** Address → first pending read (more reads of it chain through tx.nextSameAddress). */
+  private readonly pendingReads: AddressTable;
+  /** Address → the buffered write. */
+  private readonly pendingWrites: AddressTable;
   private readonly readDelay: number;
   private readonly writeDelay: number;
   private readonly pick1: Pick = { cmd: -1, id: -1, bank: -1, queue: -1, slot: -1 };
   private readonly pick2: Pick = { cmd: -1, id: -1, bank: -1, queue: -1, slot: -1 };
+  /** Per command: 0 no data, 1 read, 2 write. */
+  private readonly dataKind: Int8Array;
+  private readonly rankTarget: Uint8Array;
   /** Per rank: cycle from which its current active/idle status counts. */
   private readonly rankSince: Float64Array;
 
@@ -74,10 +87,16 @@ export class Controller {
     this.unified = c.unifiedQueue;
     this.capacity = c.transQueueSize;
     this.readQueue = new Int32Array(this.capacity);
+    // At most every queue slot holds a distinct pending address.
+    const slots = this.capacity * 2 + c.cmdQueueSize * config.org.ranks * config.org.bankgroups * config.org.banksPerGroup;
+    this.pendingReads = new AddressTable(slots);
+    this.pendingWrites = new AddressTable(slots);
     this.writeBuffer = new Int32Array(this.unified ? 0 : this.capacity);
     const d = derivedTiming(config.timing);
     this.readDelay = d.readDelay;
     this.writeDelay = d.writeDelay;
+    this.dataKind = Int8Array.from(compiled.commands, (c) => (c.data === 'read' ? 1 : c.data === 'write' ? 2 : 0));
+    this.rankTarget = Uint8Array.from(compiled.commands, (c) => (c.target === 'rank' ? 1 : 0));
     const ranks = config.org.ranks;
     this.rankSince = new Float64Array(ranks);
     this.counters = {
@@ -101,9 +120,20 @@ export class Controller {
     return this.writeLength < this.capacity;
   }
 
+  get flushWrites(): boolean {
+    return this.flush;
+  }
+
+  set flushWrites(on: boolean) {
+    this.flush = on;
+    this.moveVersion++;
+  }
+
   /** DRAMsim3 AddTransaction, at cycle `clk` (before this cycle's tick). */
   add(id: number, clk: number): void {
     const tx = this.tx;
+    this.moveVersion++;
+    tx.queue[id] = this.queues.queueOf(tx.bank[id]);
     const address = tx.address[id];
     tx.addedCycle[id] = clk;
     if (tx.isWrite[id] === 1) {
@@ -120,7 +150,7 @@ export class Controller {
       return;
     }
     const first = this.pendingReads.get(address);
-    if (first !== undefined) {
+    if (first !== -1) {
       // Same address already pending: ride on its RD (DRAMsim3 pending_rd_q_ multimap).
       let last = first;
       while (tx.nextSameAddress[last] !== -1) last = tx.nextSameAddress[last];
@@ -131,8 +161,11 @@ export class Controller {
     this.readQueue[this.readLength++] = id;
   }
 
-  /** One controller cycle at `clk`. Returns true when it changed any state. */
-  tick(clk: number): boolean {
+  /** Whether the last tick changed anything; if not, `nextWake` can skip ahead. */
+  private busy = true;
+
+  /** One controller cycle at `clk`. */
+  tick(clk: number): void {
     const queued = this.refresh.tick(clk);
     // The refresh in progress goes first; otherwise the scheduler's pick.
     let firstIsColumn = false;
@@ -147,17 +180,19 @@ export class Controller {
       if (this.isColumn(this.pick2.cmd) !== firstIsColumn) this.issuePick(this.pick2, clk);
     }
     const moved = this.scheduleTransaction();
-    return queued || issued || moved;
+    this.busy = queued || issued || moved;
   }
 
   /**
-   * Earliest cycle after `clk` at which `tick` could do anything: a command becoming ready, a
-   * refresh falling due, or a transaction that can move. Early is harmless; late never happens.
+   * Earliest cycle after `clk` at which `tick` could do anything. After a busy cycle that is
+   * simply the next one. After an idle one, nothing changes until a queued command becomes
+   * ready (the scheduler's scan found when), the pending refresh can proceed, or the next
+   * refresh falls due; a transaction arriving from the host wakes the channel separately.
    */
   nextWake(clk: number): number {
-    if (this.canMoveTransaction()) return clk + 1;
+    if (this.busy) return clk + 1;
     let t = this.refresh.nextInsertAfter(clk);
-    const q = this.queues.nextReadyTime();
+    const q = this.queues.minReadyTime;
     if (q < t) t = q;
     if (this.refresh.waiting()) {
       const r = this.refreshReadyTime();
@@ -250,13 +285,16 @@ export class Controller {
   // ---- issuing ----------------------------------------------------------------------------
 
   private isColumn(cmd: number): boolean {
-    return this.compiled.commands[cmd].data !== undefined;
+    return this.dataKind[cmd] !== 0;
   }
 
   private issuePick(p: Pick, clk: number): void {
     const tx = this.tx;
     const column = this.isColumn(p.cmd);
-    if (column) this.queues.erase(p);
+    if (column) {
+      this.queues.erase(p);
+      this.moveVersion++;
+    }
     this.issue(p.cmd, p.bank, p.cmd === this.ids.PRE ? NO_ROW : tx.row[p.id], column ? tx.column[p.id] : -1, clk, p.id);
   }
 
@@ -265,14 +303,15 @@ export class Controller {
     const s = this.state;
     const c = this.counters;
     const rank = s.rankOf(bank);
-    const spec = this.compiled.commands[cmd];
-    if (spec.data === 'read') {
+    const data = this.dataKind[cmd];
+    const rankLevel = this.rankTarget[cmd] === 1;
+    if (data === 1) {
       c.reads++;
       if (s.rowHits[bank] !== 0) c.readRowHits++;
       const address = this.tx.address[id];
-      for (let r = this.pendingReads.get(address)!; r !== -1; r = this.tx.nextSameAddress[r]) this.completeRead(r, clk + this.readDelay);
+      for (let r = this.pendingReads.get(address); r !== -1; r = this.tx.nextSameAddress[r]) this.completeRead(r, clk + this.readDelay);
       this.pendingReads.delete(address);
-    } else if (spec.data === 'write') {
+    } else if (data === 2) {
       c.writes++;
       if (s.rowHits[bank] !== 0) c.writeRowHits++;
       this.pendingWrites.delete(this.tx.address[id]);
@@ -282,13 +321,12 @@ export class Controller {
     c.commands[cmd]++;
     if (this.log) {
       const bg = Math.floor((bank % s.banksPerRank) / s.banksPerGroup);
-      const rankLevel = spec.target === 'rank';
       this.log.push(clk, this.channel, rank, rankLevel ? -1 : bg, rankLevel ? -1 : bank % s.banksPerGroup, row, column, cmd);
     }
     const wasOpen = s.openBanksInRank[rank] > 0;
     s.issue(cmd, bank, row, clk);
     if (wasOpen !== s.openBanksInRank[rank] > 0) this.accountRank(rank, clk, wasOpen);
-    if (spec.target === 'rank') this.queues.touchRank(rank);
+    if (rankLevel) this.queues.touchRank(rank);
     else this.queues.touchBank(bank);
   }
 
@@ -317,10 +355,17 @@ export class Controller {
 
   /** DRAMsim3 ScheduleTransaction: move at most one transaction into a command queue. */
   private scheduleTransaction(): boolean {
+    if (this.noMoveVersion === this.moveVersion) return false;
+    const moved = this.tryMoveTransaction();
+    if (!moved) this.noMoveVersion = this.moveVersion;
+    return moved;
+  }
+
+  private tryMoveTransaction(): boolean {
     if (!this.unified && this.writeDraining === 0) {
       const full = this.writeLength >= this.capacity;
       const idleDrain = this.writeLength > 8 && this.queues.isEmpty();
-      const flush = this.flushWrites && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty();
+      const flush = this.flush && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty();
       if (full || idleDrain || flush) this.writeDraining = this.writeLength;
     }
     const draining = !this.unified && this.writeDraining > 0;
@@ -329,11 +374,12 @@ export class Controller {
     const tx = this.tx;
     for (let i = 0; i < length; i++) {
       const id = queue[i];
-      if (!this.queues.willAccept(tx.bank[id])) continue;
+      if (!this.queues.hasRoom(id)) continue;
       if (!this.unified && tx.isWrite[id] === 1) {
         // A write waits for older reads of its address (read-after-write is handled on add).
         if (this.pendingReads.has(tx.address[id])) {
           this.writeDraining = 0;
+          this.moveVersion++; // the read queue gets its turn next cycle
           return false;
         }
         this.writeDraining--;
@@ -348,20 +394,21 @@ export class Controller {
   }
 
   /** Whether scheduleTransaction would move a transaction now (same decisions, no changes). */
-  private canMoveTransaction(): boolean {
+  canMoveTransaction(): boolean {
+    if (this.noMoveVersion === this.moveVersion) return false;
     let draining = !this.unified && this.writeDraining > 0;
     if (!this.unified && !draining) {
       draining =
         this.writeLength >= this.capacity ||
         (this.writeLength > 8 && this.queues.isEmpty()) ||
-        (this.flushWrites && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty());
+        (this.flush && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty());
     }
     const queue = draining ? this.writeBuffer : this.readQueue;
     const length = draining ? this.writeLength : this.readLength;
     const tx = this.tx;
     for (let i = 0; i < length; i++) {
       const id = queue[i];
-      if (!this.queues.willAccept(tx.bank[id])) continue;
+      if (!this.queues.hasRoom(id)) continue;
       return this.unified || tx.isWrite[id] === 0 || !this.pendingReads.has(tx.address[id]);
     }
     return false;

@@ -94,14 +94,18 @@ export class MemorySystem {
   readonly mapping: AddressMapping;
   readonly compiled: CompiledStandard;
   readonly controllers: Controller[];
-  readonly tx = new TransactionStore();
+  readonly tx: TransactionStore;
   readonly log: CommandLog | undefined;
+  /** The last address decoded by channelOf, reused by add. */
   private readonly decoded = newDecodedAddress();
+  private decodedAddress = -1;
 
   constructor(
     readonly config: DramConfig,
     options: SimulateOptions = {},
+    expectedTransactions = 1024,
   ) {
+    this.tx = new TransactionStore(expectedTransactions);
     this.mapping = buildAddressMapping(config, options.mapping ?? config.controller.addressMapping, options.mapping ? '--mapping' : 'address_mapping');
     this.compiled = compileStandard(JEDEC_STANDARD, timingValues(config.timing), config.name);
     const ids = commandIds(this.compiled);
@@ -111,12 +115,13 @@ export class MemorySystem {
   }
 
   channelOf(address: number): number {
+    this.decodedAddress = address;
     return decodeAddress(this.mapping, address, this.decoded).channel;
   }
 
   /** Accept a transaction at cycle `clk` (the caller checked willAccept on its channel). */
   add(address: number, isWrite: boolean, clk: number): number {
-    const d = decodeAddress(this.mapping, address, this.decoded);
+    const d = this.decodedAddress === address ? this.decoded : decodeAddress(this.mapping, address, this.decoded);
     const id = this.tx.add(address, isWrite);
     const ctrl = this.controllers[d.channel];
     this.tx.channel[id] = d.channel;
@@ -134,7 +139,7 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
   if (!Number.isInteger(width) || width < 1) throw new EinsimError({ file: '<cli>', path: '--issue-width', code: 'invalid_value', expected: 'a positive integer', received: String(width) });
   const maxCycles = options.maxCycles ?? 1e12;
   const drainWrites = options.drainWrites ?? true;
-  const sys = new MemorySystem(config, options);
+  const sys = new MemorySystem(config, options, requests.count);
   const ctrls = sys.controllers;
   const nCh = ctrls.length;
   const wake = new Float64Array(nCh); // every channel looks at cycle 0
@@ -167,8 +172,10 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
           blockedOn = ch;
           break;
         }
-        sys.add(address, isWrite, now);
-        if (wake[ch] > now) wake[ch] = now;
+        const id = sys.add(address, isWrite, now);
+        // A sleeping channel must look at this cycle only if the new transaction can move now
+        // (or, for a write, may start a drain); anything else already had its event scheduled.
+        if (wake[ch] > now && (isWrite || ctrls[ch].queues.hasRoom(id))) wake[ch] = now;
         next++;
       }
       if (next === n && !flushed && drainWrites) {

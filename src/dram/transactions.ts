@@ -13,6 +13,8 @@ export class TransactionStore {
   channel = new Int32Array(0);
   /** Bank index inside the channel (see ChannelState.bankIndex). */
   bank = new Int32Array(0);
+  /** Command queue inside the channel (the bank's, or the rank's for per-rank queues). */
+  queue = new Int32Array(0);
   row = new Int32Array(0);
   column = new Int32Array(0);
   /** Next pending read of the same address (reads to one address share one RD), -1 at the end. */
@@ -41,6 +43,7 @@ export class TransactionStore {
     this.completeCycle = copy(new Float64Array(c), this.completeCycle);
     this.channel = copy(new Int32Array(c), this.channel);
     this.bank = copy(new Int32Array(c), this.bank);
+    this.queue = copy(new Int32Array(c), this.queue);
     this.row = copy(new Int32Array(c), this.row);
     this.column = copy(new Int32Array(c), this.column);
     this.nextSameAddress = copy(new Int32Array(c), this.nextSameAddress);

@@ -103,9 +103,9 @@ describe('JEDEC timing table (DRAMsim3 timing.cc)', () => {
     const first = t;
     for (let i = 0; i < 32; i++) {
       const bank = e.bank(0, 0, i % 16);
-      t = Math.max(t, e.state.readyAt(act, bank), e.state.earliest[bank * e.state.nCmd + act]);
-      // Spread ACTs over the banks, ignoring the same-bank tRC: only the windows are probed.
-      e.state.earliest[bank * e.state.nCmd + act] = 0;
+      // Spread ACTs over the banks, ignoring the same-bank tRC and tRRD: only the windows are probed.
+      e.state.earliest.fill(0);
+      t = Math.max(t, e.state.readyAt(act, bank));
       e.state.issue(act, bank, 1, t);
       t += 1;
     }
