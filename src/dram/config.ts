@@ -4,6 +4,7 @@
 // simulator never asks "is this GDDR?". `fromDramsim3` reproduces DRAMsim3's derivations
 // (umd-memsys/DRAMsim3@2981759 src/configuration.cc and src/timing.cc) step by step.
 import { EinsimError, type Issue } from '../errors.js';
+import type { TimingConstraint } from './timing-table.js';
 import { DRAMSIM3_PROTOCOLS, withDramsim3Defaults, type Dramsim3ConfigInput, type Dramsim3Protocol } from './dramsim3-config.js';
 
 export type QueueStructure = 'PER_BANK' | 'PER_RANK';
@@ -98,19 +99,32 @@ export interface DramPower {
   VDD: number;
   IDD0: number;
   IDD2N: number;
-  IDD2P: number;
   IDD3N: number;
   IDD4R: number;
   IDD4W: number;
+  /** All-bank refresh current. */
   IDD5AB: number;
-  IDD5PB: number;
-  IDD6x: number;
+  /** Per-bank refresh current; absent where the source gives none (then REFb is not priced). */
+  IDD5PB?: number;
+  /** Power-down and self-refresh currents: carried for completeness, not used (not modelled). */
+  IDD2P?: number;
+  IDD6x?: number;
   source: string;
 }
 
 export interface SourcedValue {
   value: number;
   source: string;
+}
+
+/**
+ * Rows a preset adds to the JEDEC table, with the extra timing names they use: how a standard
+ * whose rules DRAMsim3's formulas cannot express (HBM3's nRTW, GDDR6's RTW = CL + 1) stays
+ * data. Compilation keeps the largest latency per (preceding, scope, following).
+ */
+export interface TimingExtension {
+  constraints: TimingConstraint[];
+  values: Record<string, number>;
 }
 
 export interface DramConfig {
@@ -128,6 +142,8 @@ export interface DramConfig {
   power?: DramPower;
   /** Interface (I/O) energy per transferred bit, where a source gives one. DRAMsim3 has none (DRAMsim3#53). */
   ioEnergyPjPerBit?: SourcedValue;
+  /** Extra timing rows for this part (see TimingExtension). */
+  timingExtension?: TimingExtension;
   /** Limitations of the preset relative to its source, shown in reports. */
   notes?: string[];
 }

@@ -15,7 +15,7 @@ export interface EnergyPerOperation {
   writePj: number;
   /** All-bank refresh: VDD·(IDD5AB − IDD3N)·tRFC·devices·tCK. */
   refPj: number;
-  /** Per-bank refresh: VDD·(IDD5PB − IDD3N)·tRFCb·devices·tCK. */
+  /** Per-bank refresh: VDD·(IDD5PB − IDD3N)·tRFCb·devices·tCK (NaN without an IDD5PB value). */
   refbPj: number;
   /** Per rank and cycle with a row open: VDD·IDD3N·devices·tCK. */
   activeStandbyPjPerCycle: number;
@@ -46,7 +46,7 @@ export function energyPerOperation(config: DramConfig): EnergyPerOperation | und
     readPj: k * (p.IDD4R - p.IDD3N) * t.tBURST,
     writePj: k * (p.IDD4W - p.IDD3N) * t.tBURST,
     refPj: k * (p.IDD5AB - p.IDD3N) * t.tRFC,
-    refbPj: k * (p.IDD5PB - p.IDD3N) * t.tRFCb,
+    refbPj: p.IDD5PB === undefined ? NaN : k * (p.IDD5PB - p.IDD3N) * t.tRFCb,
     activeStandbyPjPerCycle: k * p.IDD3N,
     prechargeStandbyPjPerCycle: k * p.IDD2N,
     ioPjPerBit: config.ioEnergyPjPerBit?.value ?? 0,
@@ -71,7 +71,7 @@ export function energyBreakdown(e: EnergyPerOperation, n: EnergyCounts): EnergyB
   const actPj = n.act * e.actPj;
   const readPj = n.reads * e.readPj;
   const writePj = n.writes * e.writePj;
-  const refreshPj = n.ref * e.refPj + n.refb * e.refbPj;
+  const refreshPj = n.ref * e.refPj + (n.refb > 0 ? n.refb * e.refbPj : 0);
   const backgroundPj = n.activeRankCycles * e.activeStandbyPjPerCycle + n.idleRankCycles * e.prechargeStandbyPjPerCycle;
   const ioPj = n.bits * e.ioPjPerBit;
   return { actPj, readPj, writePj, refreshPj, backgroundPj, ioPj, totalPj: actPj + readPj + writePj + refreshPj + backgroundPj + ioPj };

@@ -13,7 +13,7 @@ import type { CommandIds } from './command-queue.js';
 import { peakBandwidthGBps, type DramConfig } from './config.js';
 import { Controller } from './controller.js';
 import { energyBreakdown, energyPerOperation, type EnergyBreakdown } from './energy.js';
-import { compileStandard, JEDEC_STANDARD, timingValues, type CompiledStandard } from './standard.js';
+import { compileFor, type CompiledStandard } from './standard.js';
 import { TransactionStore } from './transactions.js';
 
 /** Requests in struct-of-arrays form (byte addresses < 2^53). */
@@ -107,7 +107,7 @@ export class MemorySystem {
   ) {
     this.tx = new TransactionStore(expectedTransactions);
     this.mapping = buildAddressMapping(config, options.mapping ?? config.controller.addressMapping, options.mapping ? '--mapping' : 'address_mapping');
-    this.compiled = compileStandard(JEDEC_STANDARD, timingValues(config.timing), config.name);
+    this.compiled = compileFor(config);
     const ids = commandIds(this.compiled);
     this.log = options.recordCommands ? new CommandLog(this.compiled.commands.map((c) => c.name)) : undefined;
     this.controllers = [];

@@ -3,7 +3,7 @@
 // into flat typed arrays the timing engine (channel-state.ts) walks without lookups.
 import { EinsimError } from '../errors.js';
 import { JEDEC_COMMANDS, type CommandSpec } from './commands.js';
-import { derivedTiming, TIMING_NAMES, type DramTiming } from './config.js';
+import { derivedTiming, TIMING_NAMES, type DramConfig, type DramTiming } from './config.js';
 import { compileExpression, ExpressionError, type TimingValues } from './expression.js';
 import { JEDEC_TIMING, JEDEC_WINDOWS, TIMING_SCOPES, type TimingConstraint, type TimingScope, type WindowConstraint } from './timing-table.js';
 
@@ -32,6 +32,17 @@ export function extendStandard(base: DramStandard, extra: Partial<Omit<DramStand
     constraints: [...base.constraints, ...(extra.constraints ?? [])],
     windows: [...base.windows, ...(extra.windows ?? [])],
   };
+}
+
+/** The standard a configuration runs on: JEDEC plus the configuration's own rows, if any. */
+export function standardFor(config: DramConfig): DramStandard {
+  const ext = config.timingExtension;
+  return ext ? extendStandard(JEDEC_STANDARD, { name: `${JEDEC_STANDARD.name} + ${config.name}`, constraints: ext.constraints }) : JEDEC_STANDARD;
+}
+
+/** Compile the standard of a configuration against its timing. */
+export function compileFor(config: DramConfig): CompiledStandard {
+  return compileStandard(standardFor(config), timingValues(config.timing, config.timingExtension?.values), config.name);
 }
 
 /** The names latency expressions may use, with their values for one configuration. */

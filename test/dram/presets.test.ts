@@ -64,6 +64,41 @@ describe('DRAMsim3 presets', () => {
     expect(dramPreset('LPDDR4_8Gb_x16_2400').requestBytes).toBe(128);
   });
 
+  // Ramulator 2.1 rows of dram_timing_presets.csv → einsim standard presets.
+  const R21_ROWS: Record<string, string> = {
+    'DDR4_8Gb_x8 + DDR4_3200AA': 'DDR4-3200',
+    'LPDDR5_8Gb_x16 + LPDDR5_6400': 'LPDDR5-6400',
+    'GDDR6_8Gb_x16 + GDDR6_14000_1350mV_double': 'GDDR6-14000',
+    'HBM2_8Gb + HBM2_2000Mbps': 'HBM2-2000',
+    'HBM3_16Gb_8hi + HBM3_6400Mbps': 'HBM3-6400',
+  };
+  const all = readRefCsvQuoted('pim', 'dram_timing_presets.csv');
+  for (const [csvName, preset] of Object.entries(R21_ROWS)) {
+    it(`standard preset ${preset} has the timing of "${csvName}" in dram_timing_presets.csv`, () => {
+      const row = all.find((r) => r.preset === csvName);
+      expect(row, csvName).toBeDefined();
+      const c = dramPreset(preset);
+      const t = c.timing;
+      expect(c.source).toContain(row!.source.split(' ')[0]);
+      expect(Math.round(c.tCKns * 1000)).toBe(Number(row!.tCK_ps));
+      expect([c.org.burstLength, t.tBURST, t.CL, t.tRCDRD, t.tRP, t.tRAS, t.tRC]).toEqual(
+        [row!.burst_length_beats, row!.burst_cycles_nBL, row!.nCL, row!.nRCD, row!.nRP, row!.nRAS, row!.nRC].map(Number),
+      );
+      expect([t.tCCD_S, t.tCCD_L, t.tRRD_S, t.tRRD_L, t.tFAW, t.tWR, t.tRFC, t.tREFI]).toEqual(
+        [row!.nCCD_S, row!.nCCD_L, row!.nRRD_S, row!.nRRD_L, row!.nFAW, row!.nWR, row!.nRFC, row!.nREFI].map(Number),
+      );
+      expect([c.org.bankgroups, c.org.banksPerGroup, c.org.busWidthBits]).toEqual([row!.bankgroups, row!.banks_per_group, row!.channel_width_bits].map(Number));
+      expect((c.org.columns * c.org.deviceWidthBits * c.org.devicesPerRank) / 8).toBe(Number(row!.row_bytes_per_channel));
+      expect(c.requestBytes).toBe((c.org.busWidthBits / 8) * c.org.burstLength);
+    });
+  }
+
+  it('LPDDR4-2400 is the DRAMsim3 LPDDR4 configuration (the CSV row is DRAMsim3\'s)', () => {
+    const a = dramPreset('LPDDR4-2400');
+    const b = dramPreset('LPDDR4_8Gb_x16_2400');
+    expect([a.timing, a.org, a.controller]).toEqual([b.timing, b.org, b.controller]);
+  });
+
   it('every preset name resolves', () => {
     for (const name of PRESET_NAMES) expect(dramPreset(name).name).toBe(name);
   });

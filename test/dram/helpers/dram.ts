@@ -3,7 +3,7 @@
 import { ChannelState } from '../../../src/dram/channel-state.js';
 import type { DramConfig } from '../../../src/dram/config.js';
 import { dramPreset } from '../../../src/dram/presets/index.js';
-import { compileStandard, JEDEC_STANDARD, timingValues } from '../../../src/dram/standard.js';
+import { compileFor } from '../../../src/dram/standard.js';
 import { readRef } from '../../helpers/ref.js';
 
 export interface Engine {
@@ -15,7 +15,7 @@ export interface Engine {
 
 export function engineFor(preset: string | DramConfig): Engine {
   const config = typeof preset === 'string' ? dramPreset(preset) : preset;
-  const compiled = compileStandard(JEDEC_STANDARD, timingValues(config.timing));
+  const compiled = compileFor(config);
   const state = new ChannelState(config.org, compiled);
   return {
     config,
