@@ -4,6 +4,7 @@
 import yargs from 'yargs';
 import { isEinsimError, formatIssue } from '../errors.js';
 import { VERSION } from '../version.js';
+import { dramCommand } from './commands/dram.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -48,4 +49,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [];
+const COMMANDS: CommandRegistrar[] = [dramCommand];

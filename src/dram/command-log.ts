@@ -1,6 +1,7 @@
 // The issued DRAM command trace: one row per command (cycle, channel, rank, bank group, bank,
 // row, column, command). Recorded only when asked for (it never changes the numbers), read
 // by the trace checker (check-trace.ts) and written by `einsim dram --trace-out`.
+import { EinsimError, type Issue } from '../errors.js';
 
 export interface CommandRecord {
   cycle: number;
@@ -73,13 +74,22 @@ export function* commandTraceLines(records: Iterable<CommandRecord>): Iterable<s
 }
 
 /** Parse a command trace written by `commandTraceLines` (for `einsim dram --check-trace`). */
-export function parseCommandTrace(text: string): CommandRecord[] {
+export function parseCommandTrace(text: string, file = '<trace>'): CommandRecord[] {
   const out: CommandRecord[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
+  const issues: Issue[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trim();
     if (t === '' || t.startsWith('#') || t === COMMAND_TRACE_HEADER) continue;
-    const [cycle, channel, rank, bankgroup, bank, row, column, command] = t.split(',');
-    out.push({ cycle: Number(cycle), channel: Number(channel), rank: Number(rank), bankgroup: Number(bankgroup), bank: Number(bank), row: Number(row), column: Number(column), command: command.trim() });
+    const f = t.split(',');
+    const nums = f.slice(0, 7).map(Number);
+    if (f.length !== 8 || nums.some((n) => !Number.isInteger(n))) {
+      if (issues.length < 20) issues.push({ file, line: i + 1, path: '', code: 'parse', expected: COMMAND_TRACE_HEADER, received: t });
+      continue;
+    }
+    const [cycle, channel, rank, bankgroup, bank, row, column] = nums;
+    out.push({ cycle, channel, rank, bankgroup, bank, row, column, command: f[7].trim() });
   }
+  if (issues.length > 0) throw new EinsimError(issues);
   return out;
 }
