@@ -28,6 +28,9 @@ export interface AddressMapping {
   /** Decoding constants per field in MAPPING_FIELDS order: 2^position and 2^width. */
   divisor: Float64Array;
   modulus: Float64Array;
+  /** Bit positions (capped at 31) and masks for the integer path taken below 2^31. */
+  shift: Int32Array;
+  mask: Int32Array;
 }
 
 export interface DecodedAddress {
@@ -74,7 +77,10 @@ export function buildAddressMapping(config: DramConfig, scheme = config.controll
   }
   const divisor = Float64Array.from(MAPPING_FIELDS, (f) => 2 ** position[f]);
   const modulus = Float64Array.from(MAPPING_FIELDS, (f) => 2 ** width[f]);
-  return { scheme: resolved, shiftBits: logBase2(config.requestBytes), position, width, divisor, modulus };
+  const shift = Int32Array.from(MAPPING_FIELDS, (f) => Math.min(position[f], 31));
+  // A field that starts at or above bit 31 of a (shifted) address below 2^31 is zero.
+  const mask = Int32Array.from(MAPPING_FIELDS, (f) => (position[f] >= 31 ? 0 : width[f] >= 31 ? 0x7fffffff : (1 << width[f]) - 1));
+  return { scheme: resolved, shiftBits: logBase2(config.requestBytes), position, width, divisor, modulus, shift, mask };
 }
 
 /** Split a 12-character DRAMsim3 mapping string into its six fields; each must occur once. */
@@ -97,6 +103,19 @@ export function parseMappingString(scheme: string, path = 'address_mapping', sho
  * Division by powers of two instead of bit operators: addresses exceed 32 bits.
  */
 export function decodeAddress(m: AddressMapping, address: number, out: DecodedAddress): DecodedAddress {
+  if (address < 2147483648) {
+    // Common case (addresses below 2 GiB): plain 32-bit shifts and masks.
+    const a = address >>> m.shiftBits;
+    const sh = m.shift;
+    const mk = m.mask;
+    out.channel = (a >>> sh[0]) & mk[0];
+    out.rank = (a >>> sh[1]) & mk[1];
+    out.bankgroup = (a >>> sh[2]) & mk[2];
+    out.bank = (a >>> sh[3]) & mk[3];
+    out.row = (a >>> sh[4]) & mk[4];
+    out.column = (a >>> sh[5]) & mk[5];
+    return out;
+  }
   const a = Math.floor(address / 2 ** m.shiftBits);
   const d = m.divisor;
   const w = m.modulus;

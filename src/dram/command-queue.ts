@@ -260,6 +260,62 @@ export class CommandQueues {
   }
 
   private rebuild(q: number): void {
+    if (this.perRank) this.rebuildGeneral(q);
+    else this.rebuildBankQueue(q);
+    this.dirty[q] = 0;
+  }
+
+  /**
+   * Candidates of a per-bank queue, straight from the rules of nextStep: a closed bank needs
+   * one ACT; an open one offers RD/WR for row hits (a write only without an older read of the
+   * same column) and PRE when the oldest entry misses and no hit is queued or 4 hits are done.
+   */
+  private rebuildBankQueue(q: number): void {
+    const base = q * this.capacity;
+    const n = this.length[q];
+    const tx = this.tx;
+    const bank = q;
+    const open = this.state.openRow[bank];
+    let len = 0;
+    if (n > 0 && open === NO_ROW) {
+      this.candCmd[base] = this.ids.ACT;
+      this.candBank[base] = bank;
+      len = 1;
+    } else if (n > 0) {
+      let read = false;
+      let write = false;
+      for (let i = 0; i < n && !(read && write); i++) {
+        const id = this.entries[base + i];
+        if (tx.row[id] !== open) continue;
+        if (tx.isWrite[id] === 0) read = true;
+        else if (!write && !this.hasReadBefore(q, i, id)) write = true;
+      }
+      const headMisses = tx.row[this.entries[base]] !== open;
+      const hits = read || write || (!headMisses ? true : this.anyHitFrom(q, 0, open));
+      if (read) {
+        this.candCmd[base + len] = this.closePage ? this.ids.RDA : this.ids.RD;
+        this.candBank[base + len++] = bank;
+      }
+      if (write) {
+        this.candCmd[base + len] = this.closePage ? this.ids.WRA : this.ids.WR;
+        this.candBank[base + len++] = bank;
+      }
+      if (headMisses && (!hits || this.state.rowHits[bank] >= 4)) {
+        this.candCmd[base + len] = this.ids.PRE;
+        this.candBank[base + len++] = bank;
+      }
+    }
+    this.candLen[q] = len;
+  }
+
+  private anyHitFrom(q: number, from: number, openRow: number): boolean {
+    const base = q * this.capacity;
+    for (let j = from; j < this.length[q]; j++) if (this.tx.row[this.entries[base + j]] === openRow) return true;
+    return false;
+  }
+
+  /** Any queue structure: every entry through nextStep, deduplicated. */
+  private rebuildGeneral(q: number): void {
     const base = q * this.capacity;
     const n = this.length[q];
     let len = 0;
@@ -282,6 +338,5 @@ export class CommandQueues {
       }
     }
     this.candLen[q] = len;
-    this.dirty[q] = 0;
   }
 }

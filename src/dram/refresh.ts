@@ -17,6 +17,8 @@ export class RefreshScheduler {
   private nextRank = 0;
   private nextBankgroup = 0;
   private nextBankInGroup = 0;
+  /** Next cycle a request is due: DRAMsim3 inserts at every positive multiple of the interval. */
+  private nextDue: number;
 
   constructor(
     readonly policy: RefreshPolicy,
@@ -29,6 +31,7 @@ export class RefreshScheduler {
     this.interval =
       policy === 'RANK_LEVEL_SIMULTANEOUS' ? tREFI : policy === 'BANK_LEVEL_STAGGERED' ? tREFIb : Math.floor(tREFI / ranks);
     if (!(this.interval >= 1)) this.interval = Infinity;
+    this.nextDue = this.interval;
     // More than this many outstanding refreshes would mean the controller starves them forever.
     const cap = Math.max(64, ranks * bankgroups * banksPerGroup * 4);
     this.rank = new Int32Array(cap);
@@ -37,13 +40,17 @@ export class RefreshScheduler {
 
   /** First cycle > clk at which a refresh is queued. */
   nextInsertAfter(clk: number): number {
-    if (this.interval === Infinity) return Infinity;
-    return (Math.floor(clk / this.interval) + 1) * this.interval;
+    return this.nextDue > clk ? this.nextDue : (Math.floor(clk / this.interval) + 1) * this.interval;
   }
 
-  /** DRAMsim3 Refresh::ClockTick at `clk`: true when requests were queued. */
+  /**
+   * DRAMsim3 Refresh::ClockTick at `clk` (clk % interval == 0, clk > 0): true when requests
+   * were queued. The controller ticks at every due cycle (nextInsertAfter is one of its
+   * wake-ups), so comparing with the next due cycle is the same test without a division.
+   */
   tick(clk: number): boolean {
-    if (clk === 0 || clk % this.interval !== 0) return false;
+    if (clk < this.nextDue) return false;
+    this.nextDue += this.interval;
     if (this.policy === 'RANK_LEVEL_SIMULTANEOUS') {
       for (let r = 0; r < this.ranks; r++) this.push(r, -1);
     } else if (this.policy === 'RANK_LEVEL_STAGGERED') {
