@@ -129,25 +129,32 @@ export class Controller {
     this.moveVersion++;
   }
 
-  /** DRAMsim3 AddTransaction, at cycle `clk` (before this cycle's tick). */
-  add(id: number, clk: number): void {
+  /**
+   * DRAMsim3 AddTransaction, at cycle `clk` (before this cycle's tick). Returns true when the
+   * new transaction may move to a command queue in this cycle (the channel must then tick even
+   * if it was idle); a transaction served or merged at once gives its slot back.
+   */
+  add(id: number, clk: number): boolean {
     const tx = this.tx;
-    this.moveVersion++;
     tx.queue[id] = this.queues.queueOf(tx.bank[id]);
     const address = tx.address[id];
     tx.addedCycle[id] = clk;
     if (tx.isWrite[id] === 1) {
-      if (!this.pendingWrites.has(address)) {
-        this.pendingWrites.set(address, id);
-        if (this.unified) this.readQueue[this.readLength++] = id;
-        else this.writeBuffer[this.writeLength++] = id;
+      // Posted write: acknowledged next cycle. A second write to a buffered address merges.
+      if (this.pendingWrites.size > 0 && this.pendingWrites.has(address)) {
+        tx.release(id);
+        return false;
       }
-      tx.completeCycle[id] = clk + 1; // posted write: acknowledged next cycle
-      return;
+      this.pendingWrites.set(address, id);
+      if (this.unified) this.readQueue[this.readLength++] = id;
+      else this.writeBuffer[this.writeLength++] = id;
+      this.moveVersion++; // may start a drain
+      return true;
     }
-    if (this.pendingWrites.has(address)) {
+    if (this.pendingWrites.size > 0 && this.pendingWrites.has(address)) {
       this.completeRead(id, clk + 1); // served from the write buffer
-      return;
+      tx.release(id);
+      return false;
     }
     const first = this.pendingReads.get(address);
     if (first !== -1) {
@@ -155,10 +162,14 @@ export class Controller {
       let last = first;
       while (tx.nextSameAddress[last] !== -1) last = tx.nextSameAddress[last];
       tx.nextSameAddress[last] = id;
-      return;
+      return false;
     }
     this.pendingReads.set(address, id);
     this.readQueue[this.readLength++] = id;
+    // Only this transaction is new: if its command queue is full nothing else can move either.
+    if (!this.queues.hasRoom(id)) return false;
+    this.moveVersion++;
+    return true;
   }
 
   /** Whether the last tick changed anything; if not, `nextWake` can skip ahead. */
@@ -308,13 +319,20 @@ export class Controller {
     if (data === 1) {
       c.reads++;
       if (s.rowHits[bank] !== 0) c.readRowHits++;
-      const address = this.tx.address[id];
-      for (let r = this.pendingReads.get(address); r !== -1; r = this.tx.nextSameAddress[r]) this.completeRead(r, clk + this.readDelay);
+      const tx = this.tx;
+      const address = tx.address[id];
+      for (let r = this.pendingReads.get(address); r !== -1; ) {
+        const next = tx.nextSameAddress[r];
+        this.completeRead(r, clk + this.readDelay);
+        tx.release(r);
+        r = next;
+      }
       this.pendingReads.delete(address);
     } else if (data === 2) {
       c.writes++;
       if (s.rowHits[bank] !== 0) c.writeRowHits++;
       this.pendingWrites.delete(this.tx.address[id]);
+      this.tx.release(id);
       const done = clk + this.writeDelay;
       if (done > c.lastWriteDone) c.lastWriteDone = done;
     }
@@ -332,7 +350,6 @@ export class Controller {
 
   private completeRead(id: number, cycle: number): void {
     const c = this.counters;
-    this.tx.completeCycle[id] = cycle;
     c.readsDone++;
     c.readLatencySum += cycle - this.tx.addedCycle[id];
     if (cycle > c.lastReadDone) c.lastReadDone = cycle;

@@ -103,9 +103,8 @@ export class MemorySystem {
   constructor(
     readonly config: DramConfig,
     options: SimulateOptions = {},
-    expectedTransactions = 1024,
   ) {
-    this.tx = new TransactionStore(expectedTransactions);
+    this.tx = new TransactionStore();
     this.mapping = buildAddressMapping(config, options.mapping ?? config.controller.addressMapping, options.mapping ? '--mapping' : 'address_mapping');
     this.compiled = compileFor(config);
     const ids = commandIds(this.compiled);
@@ -119,17 +118,18 @@ export class MemorySystem {
     return decodeAddress(this.mapping, address, this.decoded).channel;
   }
 
-  /** Accept a transaction at cycle `clk` (the caller checked willAccept on its channel). */
-  add(address: number, isWrite: boolean, clk: number): number {
+  /**
+   * Accept a transaction at cycle `clk` (the caller checked willAccept on its channel).
+   * True when its channel has to look at this cycle (the transaction can move on at once).
+   */
+  add(address: number, isWrite: boolean, clk: number): boolean {
     const d = this.decodedAddress === address ? this.decoded : decodeAddress(this.mapping, address, this.decoded);
     const id = this.tx.add(address, isWrite);
     const ctrl = this.controllers[d.channel];
-    this.tx.channel[id] = d.channel;
     this.tx.bank[id] = ctrl.state.bankIndex(d.rank, d.bankgroup, d.bank);
     this.tx.row[id] = d.row;
     this.tx.column[id] = d.column;
-    ctrl.add(id, clk);
-    return id;
+    return ctrl.add(id, clk);
   }
 }
 
@@ -139,7 +139,7 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
   if (!Number.isInteger(width) || width < 1) throw new EinsimError({ file: '<cli>', path: '--issue-width', code: 'invalid_value', expected: 'a positive integer', received: String(width) });
   const maxCycles = options.maxCycles ?? 1e12;
   const drainWrites = options.drainWrites ?? true;
-  const sys = new MemorySystem(config, options, requests.count);
+  const sys = new MemorySystem(config, options);
   const ctrls = sys.controllers;
   const nCh = ctrls.length;
   const wake = new Float64Array(nCh); // every channel looks at cycle 0
@@ -172,10 +172,9 @@ export function simulate(config: DramConfig, requests: RequestStream, options: S
           blockedOn = ch;
           break;
         }
-        const id = sys.add(address, isWrite, now);
         // A sleeping channel must look at this cycle only if the new transaction can move now
         // (or, for a write, may start a drain); anything else already had its event scheduled.
-        if (wake[ch] > now && (isWrite || ctrls[ch].queues.hasRoom(id))) wake[ch] = now;
+        if (sys.add(address, isWrite, now) && wake[ch] > now) wake[ch] = now;
         next++;
       }
       if (next === n && !flushed && drainWrites) {
