@@ -60,6 +60,8 @@ export class CommandQueues {
   private readonly readyBound: Float64Array;
   /** Bit q of word q >> 5: queue q is non-empty (pick visits only those, in round-robin order). */
   private readonly nonEmpty: Int32Array;
+  /** Bit q of word q >> 5: queue q has room for another command. */
+  readonly room: Int32Array;
   private readonly perRank: boolean;
   private readonly closePage: boolean;
 
@@ -84,6 +86,8 @@ export class CommandQueues {
     this.candLen = new Int32Array(this.numQueues);
     this.readyBound = new Float64Array(this.numQueues);
     this.nonEmpty = new Int32Array((this.numQueues + 31) >> 5);
+    this.room = new Int32Array((this.numQueues + 31) >> 5);
+    for (let q = 0; q < this.numQueues; q++) this.room[q >> 5] |= 1 << (q & 31);
   }
 
   queueOf(bank: number): number {
@@ -110,6 +114,7 @@ export class CommandQueues {
     const q = this.tx.queue[id];
     if (this.length[q] === 0) this.nonEmpty[q >> 5] |= 1 << (q & 31);
     this.entries[q * this.capacity + this.length[q]++] = id;
+    if (this.length[q] === this.capacity) this.room[q >> 5] &= ~(1 << (q & 31));
     this.total++;
     this.dirty[q] = 1;
   }
@@ -185,6 +190,7 @@ export class CommandQueues {
     for (let i = p.slot; i < n - 1; i++) this.entries[base + i] = this.entries[base + i + 1];
     this.length[p.queue] = n - 1;
     if (n === 1) this.nonEmpty[p.queue >> 5] &= ~(1 << (p.queue & 31));
+    this.room[p.queue >> 5] |= 1 << (p.queue & 31);
     this.total--;
     this.dirty[p.queue] = 1;
   }

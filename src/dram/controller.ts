@@ -17,6 +17,7 @@ import type { CommandLog } from './command-log.js';
 import type { DramConfig } from './config.js';
 import { derivedTiming } from './config.js';
 import { RefreshScheduler } from './refresh.js';
+import { TransactionQueue } from './transaction-queue.js';
 import type { CompiledStandard } from './standard.js';
 import type { TransactionStore } from './transactions.js';
 
@@ -41,10 +42,9 @@ export class Controller {
   readonly queues: CommandQueues;
   readonly refresh: RefreshScheduler;
   readonly counters: ChannelCounters;
-  private readonly readQueue: Int32Array;
-  private readonly writeBuffer: Int32Array;
-  private readLength = 0;
-  private writeLength = 0;
+  /** DRAMsim3 read_queue_ (or unified_queue_) and write_buffer_. */
+  private readonly readQueue: TransactionQueue;
+  private readonly writeBuffer: TransactionQueue;
   private readonly unified: boolean;
   private readonly capacity: number;
   private writeDraining = 0;
@@ -86,12 +86,12 @@ export class Controller {
     this.refresh = new RefreshScheduler(c.refreshPolicy, config.org.ranks, config.org.bankgroups, config.org.banksPerGroup, config.timing.tREFI, config.timing.tREFIb);
     this.unified = c.unifiedQueue;
     this.capacity = c.transQueueSize;
-    this.readQueue = new Int32Array(this.capacity);
+    this.readQueue = new TransactionQueue(tx, this.queues.numQueues);
     // At most every queue slot holds a distinct pending address.
     const slots = this.capacity * 2 + c.cmdQueueSize * config.org.ranks * config.org.bankgroups * config.org.banksPerGroup;
     this.pendingReads = new AddressTable(slots);
     this.pendingWrites = new AddressTable(slots);
-    this.writeBuffer = new Int32Array(this.unified ? 0 : this.capacity);
+    this.writeBuffer = new TransactionQueue(tx, this.queues.numQueues);
     const d = derivedTiming(config.timing);
     this.readDelay = d.readDelay;
     this.writeDelay = d.writeDelay;
@@ -116,8 +116,8 @@ export class Controller {
 
   /** DRAMsim3 WillAcceptTransaction. */
   willAccept(isWrite: boolean): boolean {
-    if (this.unified || !isWrite) return this.readLength < this.capacity;
-    return this.writeLength < this.capacity;
+    if (this.unified || !isWrite) return this.readQueue.length < this.capacity;
+    return this.writeBuffer.length < this.capacity;
   }
 
   get flushWrites(): boolean {
@@ -146,8 +146,8 @@ export class Controller {
         return false;
       }
       this.pendingWrites.set(address, id);
-      if (this.unified) this.readQueue[this.readLength++] = id;
-      else this.writeBuffer[this.writeLength++] = id;
+      if (this.unified) this.readQueue.push(id);
+      else this.writeBuffer.push(id);
       this.moveVersion++; // may start a drain
       return true;
     }
@@ -165,7 +165,7 @@ export class Controller {
       return false;
     }
     this.pendingReads.set(address, id);
-    this.readQueue[this.readLength++] = id;
+    this.readQueue.push(id);
     // Only this transaction is new: if its command queue is full nothing else can move either.
     if (!this.queues.hasRoom(id)) return false;
     this.moveVersion++;
@@ -214,7 +214,7 @@ export class Controller {
 
   /** True when the controller holds no work (queued transactions or commands). */
   idle(): boolean {
-    return this.readLength === 0 && this.writeLength === 0 && this.queues.isEmpty();
+    return this.readQueue.length === 0 && this.writeBuffer.length === 0 && this.queues.isEmpty();
   }
 
   /** True while an accepted read still waits for its RD. */
@@ -379,55 +379,45 @@ export class Controller {
   }
 
   private tryMoveTransaction(): boolean {
-    if (!this.unified && this.writeDraining === 0) {
-      const full = this.writeLength >= this.capacity;
-      const idleDrain = this.writeLength > 8 && this.queues.isEmpty();
-      const flush = this.flush && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty();
-      if (full || idleDrain || flush) this.writeDraining = this.writeLength;
-    }
-    const draining = !this.unified && this.writeDraining > 0;
+    const draining = this.drainingNow(true);
     const queue = draining ? this.writeBuffer : this.readQueue;
-    const length = draining ? this.writeLength : this.readLength;
+    const id = queue.oldestMovable(this.queues.room);
+    if (id < 0) return false;
     const tx = this.tx;
-    for (let i = 0; i < length; i++) {
-      const id = queue[i];
-      if (!this.queues.hasRoom(id)) continue;
-      if (!this.unified && tx.isWrite[id] === 1) {
-        // A write waits for older reads of its address (read-after-write is handled on add).
-        if (this.pendingReads.has(tx.address[id])) {
-          this.writeDraining = 0;
-          this.moveVersion++; // the read queue gets its turn next cycle
-          return false;
-        }
-        this.writeDraining--;
+    if (!this.unified && tx.isWrite[id] === 1) {
+      // A write waits for older reads of its address (read-after-write is handled on add).
+      if (this.pendingReads.has(tx.address[id])) {
+        this.writeDraining = 0;
+        this.moveVersion++; // the read queue gets its turn next cycle
+        return false;
       }
-      this.queues.add(id);
-      queue.copyWithin(i, i + 1, length);
-      if (draining) this.writeLength--;
-      else this.readLength--;
-      return true;
+      this.writeDraining--;
     }
-    return false;
+    queue.removeHead(id);
+    this.queues.add(id);
+    return true;
+  }
+
+  /**
+   * Whether ScheduleTransaction serves the write buffer this cycle. DRAMsim3 starts a drain of
+   * the whole buffer when it is full, or holds more than 8 writes while every command queue is
+   * empty; einsim also drains what is left once the input has ended (flush).
+   */
+  private drainingNow(start: boolean): boolean {
+    if (this.unified) return false;
+    if (this.writeDraining > 0) return true;
+    const w = this.writeBuffer.length;
+    const begin = w >= this.capacity || (w > 8 && this.queues.isEmpty()) || (this.flush && w > 0 && this.readQueue.length === 0 && this.queues.isEmpty());
+    if (begin && start) this.writeDraining = w;
+    return begin;
   }
 
   /** Whether scheduleTransaction would move a transaction now (same decisions, no changes). */
   canMoveTransaction(): boolean {
     if (this.noMoveVersion === this.moveVersion) return false;
-    let draining = !this.unified && this.writeDraining > 0;
-    if (!this.unified && !draining) {
-      draining =
-        this.writeLength >= this.capacity ||
-        (this.writeLength > 8 && this.queues.isEmpty()) ||
-        (this.flush && this.writeLength > 0 && this.readLength === 0 && this.queues.isEmpty());
-    }
-    const queue = draining ? this.writeBuffer : this.readQueue;
-    const length = draining ? this.writeLength : this.readLength;
-    const tx = this.tx;
-    for (let i = 0; i < length; i++) {
-      const id = queue[i];
-      if (!this.queues.hasRoom(id)) continue;
-      return this.unified || tx.isWrite[id] === 0 || !this.pendingReads.has(tx.address[id]);
-    }
-    return false;
+    const draining = this.drainingNow(false);
+    const id = (draining ? this.writeBuffer : this.readQueue).oldestMovable(this.queues.room);
+    if (id < 0) return false;
+    return this.unified || this.tx.isWrite[id] === 0 || !this.pendingReads.has(this.tx.address[id]);
   }
 }

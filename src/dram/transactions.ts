@@ -20,6 +20,9 @@ export class TransactionStore {
   column = new Int32Array(0);
   /** Next pending read of the same address (reads to one address share one RD), -1 at the end. */
   nextSameAddress = new Int32Array(0);
+  /** Arrival order and next transaction in the same transaction-queue FIFO (transaction-queue.ts). */
+  seq = new Float64Array(0);
+  link = new Int32Array(0);
   private free = new Int32Array(0);
   private freeCount = 0;
 
@@ -54,6 +57,8 @@ export class TransactionStore {
     this.row = copy(new Int32Array(capacity), this.row);
     this.column = copy(new Int32Array(capacity), this.column);
     this.nextSameAddress = copy(new Int32Array(capacity), this.nextSameAddress);
+    this.seq = copy(new Float64Array(capacity), this.seq);
+    this.link = copy(new Int32Array(capacity), this.link);
     const free = new Int32Array(capacity);
     free.set(this.free.subarray(0, this.freeCount));
     // New slots go on the stack highest first, so ids are handed out in increasing order.
