@@ -20,9 +20,10 @@ export class AddressTable {
   }
 
   private slot(key: number): number {
-    // Fold the upper bits in: addresses are multiples of the transaction size.
-    const lo = key % 4294967296;
-    const h = Math.imul((lo ^ (lo >>> 16) ^ Math.floor(key / 4294967296)) | 0, 0x9e3779b1);
+    // Multiplicative hash of the low 32 bits, with the high bits folded in above 4 GiB.
+    const lo = key < 4294967296 ? key >>> 0 : (key % 4294967296) >>> 0;
+    const hi = key < 4294967296 ? 0 : Math.floor(key / 4294967296) | 0;
+    const h = Math.imul(lo ^ (lo >>> 16) ^ hi, 0x9e3779b1);
     return (h ^ (h >>> 15)) & this.mask;
   }
 

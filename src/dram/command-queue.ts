@@ -62,6 +62,8 @@ export class CommandQueues {
   private readonly nonEmpty: Int32Array;
   /** Bit q of word q >> 5: queue q has room for another command. */
   readonly room: Int32Array;
+  /** Writes queued per queue: without any, a rebuild stops at the first read hit. */
+  private readonly writes: Int32Array;
   private readonly perRank: boolean;
   private readonly closePage: boolean;
 
@@ -87,6 +89,7 @@ export class CommandQueues {
     this.readyBound = new Float64Array(this.numQueues);
     this.nonEmpty = new Int32Array((this.numQueues + 31) >> 5);
     this.room = new Int32Array((this.numQueues + 31) >> 5);
+    this.writes = new Int32Array(this.numQueues);
     for (let q = 0; q < this.numQueues; q++) this.room[q >> 5] |= 1 << (q & 31);
   }
 
@@ -115,6 +118,7 @@ export class CommandQueues {
     if (this.length[q] === 0) this.nonEmpty[q >> 5] |= 1 << (q & 31);
     this.entries[q * this.capacity + this.length[q]++] = id;
     if (this.length[q] === this.capacity) this.room[q >> 5] &= ~(1 << (q & 31));
+    this.writes[q] += this.tx.isWrite[id];
     this.total++;
     this.dirty[q] = 1;
   }
@@ -186,6 +190,7 @@ export class CommandQueues {
   /** Remove an issued column command's transaction from its queue. */
   erase(p: Pick): void {
     const base = p.queue * this.capacity;
+    this.writes[p.queue] -= this.tx.isWrite[this.entries[base + p.slot]];
     const n = this.length[p.queue];
     for (let i = p.slot; i < n - 1; i++) this.entries[base + i] = this.entries[base + i + 1];
     this.length[p.queue] = n - 1;
@@ -290,7 +295,8 @@ export class CommandQueues {
     } else if (n > 0) {
       let read = false;
       let write = false;
-      for (let i = 0; i < n && !(read && write); i++) {
+      const noWrites = this.writes[q] === 0;
+      for (let i = 0; i < n && !(read && (write || noWrites)); i++) {
         const id = this.entries[base + i];
         if (tx.row[id] !== open) continue;
         if (tx.isWrite[id] === 0) read = true;
