@@ -14,7 +14,7 @@
 import { NO_ROW } from './commands.js';
 import type { CommandRecord } from './command-log.js';
 import type { DramConfig } from './config.js';
-import { compileFor, SCOPE_COUNT, SCOPE_INDEX, type CompiledStandard } from './standard.js';
+import { compileFor, compileStandard, SCOPE_COUNT, SCOPE_INDEX, timingValues, type CompiledStandard, type DramStandard } from './standard.js';
 
 export interface TraceViolation {
   /** Position of the offending command in the trace. */
@@ -32,18 +32,27 @@ export interface CheckOptions {
   maxViolations?: number;
   /** Cycle the trace ends at, for the refresh-spacing check (default: the last command). */
   endCycle?: number;
+  /** The standard the trace was issued under, if not the configuration's (a PIM layer's). */
+  standard?: DramStandard;
+  extraTiming?: Record<string, number>;
 }
 
 /** Check a command trace of `config`; an empty result means it obeys every rule. */
 export function checkCommandTrace(config: DramConfig, records: Iterable<CommandRecord>, options: CheckOptions = {}): TraceViolation[] {
-  const compiled = compileFor(config);
+  const compiled = options.standard
+    ? compileStandard(options.standard, timingValues(config.timing, { ...config.timingExtension?.values, ...options.extraTiming }), config.name)
+    : compileFor(config);
   const max = options.maxViolations ?? 100;
   const violations: TraceViolation[] = [];
   const channels = Array.from({ length: config.org.channels }, () => new ChannelReplay(config, compiled));
   let index = 0;
   let lastCycle = 0;
   for (const r of records) {
+    // One violation per rule and command, even when a rank-wide command breaks it at every bank.
+    const seen = new Set<string>();
     const report = (rule: string, expected: string, received: string) => {
+      if (seen.has(rule)) return;
+      seen.add(rule);
       if (violations.length < max) violations.push({ index, cycle: r.cycle, channel: r.channel, command: r.command, rule, expected, received });
     };
     if (!(r.channel >= 0 && r.channel < channels.length)) report('channel exists', `a channel in 0..${channels.length - 1}`, String(r.channel));

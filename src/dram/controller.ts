@@ -309,6 +309,18 @@ export class Controller {
     this.issue(p.cmd, p.bank, p.cmd === this.ids.PRE ? NO_ROW : tx.row[p.id], column ? tx.column[p.id] : -1, clk, p.id);
   }
 
+  /**
+   * Issue a command that does not come from this controller's queues (a PIM layer's all-bank
+   * ACT or MAC command, say) at cycle `clk`: it is counted, logged and applied to bank state
+   * and timing exactly like a scheduled one, and the scheduler sees the new bank state. The
+   * caller checks readiness first (state.readyAt / state.readyAtRank) and the bank state the
+   * command requires; a rank-level command takes any bank of its rank as `bank`.
+   */
+  issueCommand(cmd: number, bank: number, row: number, column: number, clk: number): void {
+    if (this.dataKind[cmd] !== 0) throw new Error('issueCommand is for commands without a transaction (RD/WR go through add)');
+    this.issue(cmd, bank, row, column, clk);
+  }
+
   /** DRAMsim3 IssueCommand: complete transactions, count, then update bank state and timing. */
   private issue(cmd: number, bank: number, row: number, column: number, clk: number, id = -1): void {
     const s = this.state;

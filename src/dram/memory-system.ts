@@ -13,7 +13,7 @@ import type { CommandIds } from './command-queue.js';
 import { peakBandwidthGBps, type DramConfig } from './config.js';
 import { Controller } from './controller.js';
 import { energyBreakdown, energyPerOperation, type EnergyBreakdown } from './energy.js';
-import { compileFor, type CompiledStandard } from './standard.js';
+import { compileFor, compileStandard, timingValues, type CompiledStandard, type DramStandard } from './standard.js';
 import { TransactionStore } from './transactions.js';
 
 /** Requests in struct-of-arrays form (byte addresses < 2^53). */
@@ -38,6 +38,12 @@ export interface SimulateOptions {
    * reference run stops at the last read; false reproduces that (the run ends at the last read).
    */
   drainWrites?: boolean;
+  /**
+   * Run on this standard instead of the configuration's (JEDEC plus its extension): how a PIM
+   * layer adds its commands and timing rows; `extraTiming` gives values for names they use.
+   */
+  standard?: DramStandard;
+  extraTiming?: Record<string, number>;
   /** Safety stop; a run longer than this is reported as an error, not a hang. */
   maxCycles?: number;
 }
@@ -106,11 +112,20 @@ export class MemorySystem {
   ) {
     this.tx = new TransactionStore();
     this.mapping = buildAddressMapping(config, options.mapping ?? config.controller.addressMapping, options.mapping ? '--mapping' : 'address_mapping');
-    this.compiled = compileFor(config);
+    this.compiled = options.standard
+      ? compileStandard(options.standard, timingValues(config.timing, { ...config.timingExtension?.values, ...options.extraTiming }), config.name)
+      : compileFor(config);
     const ids = commandIds(this.compiled);
     this.log = options.recordCommands ? new CommandLog(this.compiled.commands.map((c) => c.name)) : undefined;
     this.controllers = [];
     for (let ch = 0; ch < config.org.channels; ch++) this.controllers.push(new Controller(ch, config, this.compiled, ids, this.tx, this.log));
+  }
+
+  /** Index of a command of the compiled standard (for issueCommand / readyAt). */
+  command(name: string): number {
+    const i = this.compiled.index.get(name);
+    if (i === undefined) throw new Error(`no command ${name} in ${this.compiled.standard.name}`);
+    return i;
   }
 
   channelOf(address: number): number {
