@@ -2,16 +2,11 @@
 // row, column, command). Recorded only when asked for (it never changes the numbers), read
 // by the trace checker (check-trace.ts) and written by `einsim dram --trace-out`.
 import { EinsimError, type Issue } from '../errors.js';
+import type { DecodedAddress } from './address-mapping.js';
 
-export interface CommandRecord {
+/** Where and when a command issued; row, column, bank group and bank are -1 where they do not apply (PRE has no column, REF no bank). */
+export interface CommandRecord extends DecodedAddress {
   cycle: number;
-  channel: number;
-  rank: number;
-  bankgroup: number;
-  bank: number;
-  /** -1 where the command has no row (PRE, REF). */
-  row: number;
-  column: number;
   command: string;
 }
 
