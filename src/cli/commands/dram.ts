@@ -24,6 +24,7 @@ export interface DramCliOptions {
   stride: number;
   region: number;
   mapping?: string;
+  page?: string;
   seed: number;
   writeFraction: number;
   issueWidth?: number;
@@ -50,6 +51,7 @@ export const dramCommand: CommandRegistrar = (parser, setExit) => {
         .option('stride', { type: 'number', default: 4096, describe: 'bytes between requests for --pattern stride' })
         .option('region', { type: 'number', default: DEFAULT_REGION_BYTES, describe: 'random addresses fall in [0, region)' })
         .option('mapping', { type: 'string', describe: 'address mapping: DRAMsim3 string such as rochrababgco, or bgint' })
+        .option('page', { type: 'string', choices: ['open', 'closed'], describe: 'row-buffer policy instead of the configuration\'s (open: RD/WR keep rows open; closed: RDA/WRA)' })
         .option('seed', { type: 'number', default: DEFAULT_SEED, describe: 'mt19937_64 seed for --pattern rand' })
         .option('write-fraction', { type: 'number', default: 0, describe: 'fraction of generated requests that are writes' })
         .option('issue-width', { type: 'number', describe: 'new requests per memory cycle (default 8 for patterns, 1 for traces as DRAMsim3)' })
@@ -118,6 +120,13 @@ export async function runDramCommand(o: DramCliOptions, read: (path: string) => 
 }
 
 function loadConfig(o: DramCliOptions, read: (path: string) => string): DramConfig {
+  const config = loadBaseConfig(o, read);
+  if (o.page === undefined) return config;
+  if (o.page !== 'open' && o.page !== 'closed') throw new EinsimError({ file: '<cli>', path: '--page', code: 'invalid_value', expected: 'open or closed', received: o.page });
+  return { ...config, controller: { ...config.controller, rowBufferPolicy: o.page === 'open' ? 'OPEN_PAGE' : 'CLOSE_PAGE' } };
+}
+
+function loadBaseConfig(o: DramCliOptions, read: (path: string) => string): DramConfig {
   if ((o.preset === undefined) === (o.config === undefined)) {
     throw new EinsimError({ file: '<cli>', path: '--preset/--config', code: 'missing', expected: 'exactly one of --preset <name> or --config <file.ini>' });
   }

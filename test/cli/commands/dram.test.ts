@@ -54,6 +54,11 @@ describe('einsim dram', () => {
     expect(small.rowHitRate).toBeGreaterThan(0.9); // an 8 KB region is one DRAM row
   });
 
+  it('switches to closed page with --page closed (every access is RDA, no row hits)', async () => {
+    const j = await run({ preset: 'DDR4_8Gb_x8_3200', pattern: 'seq', bytes: 65536, page: 'closed' });
+    expect([j.commands.RD, j.commands.RDA, j.rowHitRate]).toEqual([0, 1024, 0]);
+  });
+
   it('reads a DRAMsim3 address trace', async () => {
     const j = await run({ preset: 'DDR4_8Gb_x8_3200', trace: 'app.trace' });
     expect([j.requests, j.readRequests, j.writeRequests]).toEqual([4, 3, 1]);
