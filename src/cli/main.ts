@@ -10,6 +10,7 @@ import { registerSweep } from './commands/sweep.js';
 import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
 import { registerRepro } from './commands/repro.js';
+import { dramCommand } from './commands/dram.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -54,4 +55,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep, registerRepro];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep, registerRepro, dramCommand];
