@@ -1,0 +1,55 @@
+// The `structure:` section of a PIM architecture file, as a strict zod schema: a DRAM device
+// (a device preset plus channel count), the per-bank MAC units and their command pacing, the
+// per-channel global buffer, and the host unit that runs everything that is not a GEMV.
+// Units are in the names; every number in an arch file carries its source in a comment there.
+import { z } from 'zod';
+
+/** Host operations that can appear in a cost table: the IR's map ops plus the reductions. */
+export const HOST_OPS = [
+  'add', 'sub', 'mul', 'div', 'max', 'min', 'neg', 'exp', 'log', 'sqrt', 'rsqrt', 'reciprocal',
+  'tanh', 'relu', 'gelu', 'sigmoid', 'silu', 'abs', 'square', 'copy',
+] as const;
+export type HostOp = (typeof HOST_OPS)[number];
+
+const positiveInt = z.number().int().positive();
+
+export const PimDramSchema = z.strictObject({
+  preset: z.string().min(1).meta({ description: 'a PIM DRAM device preset (src/engines/pim/devices.ts): organisation and timing' }),
+  channels: positiveInt.meta({ description: 'independent channels, each with its own command bus and global buffer' }),
+  timingOverrides: z
+    .record(z.string(), z.number().int().nonnegative())
+    .default({})
+    .meta({ description: 'timing values in DRAM clock cycles that replace the preset’s (names as in the DRAM model: tRCDRD, tRP, tRFC...)' }),
+  refresh: z.boolean().default(true).meta({ description: 'issue all-bank refresh every tREFI (false only for what-if studies)' }),
+});
+
+export const PimUnitSchema = z.strictObject({
+  banksPerMacUnit: z.union([z.literal(1), z.literal(2)]).default(1).meta({ description: 'banks that share one MAC unit (HBM-PIM: one PCU per 2 banks)' }),
+  macLanes: positiveInt.meta({ description: 'multipliers per MAC unit (one MAC per lane per MAC clock)' }),
+  precision: z.enum(['bf16', 'fp16', 'int8', 'fp32']).meta({ description: 'element type of the resident matrices and of the MAC lanes' }),
+  macClockHz: z.number().positive().meta({ unit: 'Hz' }),
+  allBankMacSpacingCycles: positiveInt
+    .optional()
+    .meta({ description: 'nCCDAB: DRAM cycles between all-bank MAC commands (a power cap); default: the MAC unit’s own pace, at least tCCD_L' }),
+  globalBufferBytes: positiveInt.meta({ description: 'per-channel buffer that holds the broadcast input vector(s)' }),
+  readoutBytesPerValue: positiveInt.default(2).meta({ description: 'bytes per accumulator value read out (RDMAC)' }),
+  allBankActCountsInFaw: z.boolean().default(false).meta({ description: 'count an all-bank ACT as one activation in tFAW (AiM exempts it)' }),
+});
+
+export const HostSchema = z.strictObject({
+  clockHz: z.number().positive().meta({ unit: 'Hz' }),
+  lanes: positiveInt.meta({ description: 'element operations the host starts per cycle' }),
+  opCycles: z
+    .partialRecord(z.enum(HOST_OPS), z.number().nonnegative())
+    .meta({ description: 'lane-cycles per element for each operation (exp by Taylor series, div by Newton-Raphson...)' }),
+});
+
+export const PimStructureSchema = z.strictObject({
+  dram: PimDramSchema,
+  pim: PimUnitSchema,
+  host: HostSchema,
+  baselines: z.array(z.string()).default([]).meta({ description: 'GPU roofline presets to compare against (src/roofline/gpus.ts), e.g. [T4, A100]' }),
+});
+
+export type PimStructure = z.infer<typeof PimStructureSchema>;
+export type HostSpec = z.infer<typeof HostSchema>;
