@@ -5,3 +5,6 @@ export * from './arch/types.js';
 export * from './engines/result.js';
 export type { Engine, RunOptions, FitCheck } from './engines/engine.js';
 export { VERSION } from './version.js';
+export { parseWorkload } from './einsum/parse.js';
+export { loadWorkload } from './einsum/load.js';
+export { buildGraph, producerOf, consumersOf, topologicalEinsums, tensorRoles, readsOf } from './einsum/graph.js';

@@ -4,6 +4,8 @@
 import yargs from 'yargs';
 import { isEinsimError, formatIssue } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerCheck } from './commands/check.js';
+import { registerList } from './commands/list.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -48,4 +50,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList];

@@ -1,0 +1,117 @@
+// Numeric expressions of a workload file (params, shapes, extents, padding): arithmetic over the
+// params defined so far, evaluated with mathjs. The parsed tree is checked against a short list of
+// node kinds before it is evaluated, so a hostile string (`import(...)`, `f(x) = ...`, `1:1e9`,
+// `a.b`) is refused with a message instead of reaching mathjs' evaluator, and nothing can loop.
+//
+// mathjs takes about a second to import, so it is loaded on the first string expression; a file
+// whose params are all plain numbers never pays for it.
+import { createRequire } from 'node:module';
+import type { MathNode } from 'mathjs';
+
+type MathJs = typeof import('mathjs');
+let mathjs: MathJs | null = null;
+function math(): MathJs {
+  mathjs ??= createRequire(import.meta.url)('mathjs') as MathJs;
+  return mathjs;
+}
+
+/** Operators allowed in an expression (mathjs' OperatorNode `fn` names). */
+const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'unaryMinus', 'unaryPlus', 'pow', 'mod']);
+/** Functions allowed in an expression. */
+export const EXPRESSION_FUNCTIONS = ['floor', 'ceil', 'round', 'min', 'max', 'abs', 'sqrt', 'log2'] as const;
+const FUNCTIONS = new Set<string>(EXPRESSION_FUNCTIONS);
+
+/** Longer expressions are refused: no honest shape needs them, and they bound parse time. */
+export const MAX_EXPRESSION_CHARS = 400;
+
+/** Why an expression could not be evaluated, phrased for an issue's `expected` / `received`. */
+export class ExpressionProblem extends Error {
+  constructor(
+    readonly expected: string,
+    readonly received: string,
+    readonly unknownName?: string,
+  ) {
+    super(`expected ${expected}, received ${received}`);
+  }
+}
+
+/**
+ * Evaluates `text` with `scope` as the only names. Returns a finite number or throws
+ * ExpressionProblem.
+ */
+export function evaluateExpression(text: string, scope: Readonly<Record<string, number>>): number {
+  const trimmed = text.trim();
+  if (trimmed === '') throw new ExpressionProblem('a number or an arithmetic expression', 'an empty string');
+  if (trimmed.length > MAX_EXPRESSION_CHARS) {
+    throw new ExpressionProblem(`an expression of at most ${MAX_EXPRESSION_CHARS} characters`, `${trimmed.length} characters`);
+  }
+  // A plain number needs no parser.
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return finite(Number(trimmed), trimmed);
+  let node: MathNode;
+  try {
+    node = math().parse(trimmed);
+  } catch (e) {
+    // mathjs reports syntax errors (and a RangeError for absurd nesting) by throwing.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ExpressionProblem('an arithmetic expression over params', `${JSON.stringify(trimmed)} (${why.slice(0, 120)})`);
+  }
+  checkNode(node, scope, trimmed);
+  let value: unknown;
+  try {
+    value = node.compile().evaluate(new Map(Object.entries(scope)));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ExpressionProblem('an expression that evaluates to a number', `${JSON.stringify(trimmed)} (${why.slice(0, 120)})`);
+  }
+  if (typeof value !== 'number') throw new ExpressionProblem('an expression that evaluates to a number', JSON.stringify(trimmed));
+  return finite(value, trimmed);
+}
+
+function finite(value: number, text: string): number {
+  if (!Number.isFinite(value)) throw new ExpressionProblem('a finite number', `${JSON.stringify(text)} = ${value}`);
+  return value;
+}
+
+function checkNode(root: MathNode, scope: Readonly<Record<string, number>>, text: string): void {
+  const stack: MathNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as MathNode;
+    const n = node as MathNode & { fn?: unknown; name?: string; value?: unknown; op?: string; args?: MathNode[]; content?: MathNode };
+    switch (node.type) {
+      case 'ConstantNode':
+        if (typeof n.value !== 'number') throw new ExpressionProblem('numbers only', `${JSON.stringify(text)}`);
+        break;
+      case 'SymbolNode':
+        if (!Object.hasOwn(scope, n.name as string)) {
+          throw new ExpressionProblem('a param defined earlier', `${JSON.stringify(n.name)} in ${JSON.stringify(text)}`, n.name);
+        }
+        break;
+      case 'ParenthesisNode':
+        stack.push(n.content as MathNode);
+        break;
+      case 'OperatorNode':
+        if (!OPERATORS.has(n.fn as string)) {
+          throw new ExpressionProblem('only + - * / ^ % in an expression', `${JSON.stringify(n.op)} in ${JSON.stringify(text)}`);
+        }
+        stack.push(...(n.args as MathNode[]));
+        break;
+      case 'FunctionNode': {
+        const fn = n.fn as MathNode & { name?: string };
+        const name = fn.type === 'SymbolNode' ? (fn.name as string) : '?';
+        if (!FUNCTIONS.has(name)) {
+          throw new ExpressionProblem(`one of the functions ${EXPRESSION_FUNCTIONS.join(', ')}`, `${JSON.stringify(name)} in ${JSON.stringify(text)}`);
+        }
+        stack.push(...(n.args as MathNode[]));
+        break;
+      }
+      default:
+        throw new ExpressionProblem('arithmetic over params (numbers, names, + - * / ^ %, a few functions)', `${node.type.replace(/Node$/, '')} in ${JSON.stringify(text)}`);
+    }
+  }
+}
+
+/** Rounds values within floating-point noise of an integer (0.1*30); leaves others alone. */
+export function snapInteger(value: number): number {
+  const r = Math.round(value);
+  return Math.abs(value - r) <= 1e-9 * Math.max(1, Math.abs(value)) ? r : value;
+}
