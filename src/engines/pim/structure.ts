@@ -4,9 +4,13 @@
 // Units are in the names; every number in an arch file carries its source in a comment there.
 import { z } from 'zod';
 
-/** Host operations that can appear in a cost table: the IR's map ops plus the reductions. */
+/**
+ * Host operations that can appear in a cost table: the IR's map ops, the reductions (counted as
+ * add / max / min) and `mac` (a contraction that runs on the host), as src/einsum/analysis.ts
+ * counts them.
+ */
 export const HOST_OPS = [
-  'add', 'sub', 'mul', 'div', 'max', 'min', 'neg', 'exp', 'log', 'sqrt', 'rsqrt', 'reciprocal',
+  'mac', 'add', 'sub', 'mul', 'div', 'max', 'min', 'neg', 'exp', 'log', 'sqrt', 'rsqrt', 'reciprocal',
   'tanh', 'relu', 'gelu', 'sigmoid', 'silu', 'abs', 'square', 'copy',
 ] as const;
 export type HostOp = (typeof HOST_OPS)[number];
