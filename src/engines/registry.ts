@@ -3,6 +3,7 @@
 import { EinsimError } from '../errors.js';
 import type { EngineKind } from '../arch/types.js';
 import type { Engine } from './engine.js';
+import { pimEngine } from './pim/index.js';
 
 // Engines are generic in their structure type; the table erases it (each engine validates its
 // own structure with its schema before anything reads it).
@@ -10,7 +11,7 @@ import type { Engine } from './engine.js';
 export type AnyEngine = Engine<any>;
 export type EngineRegistry = Partial<Record<EngineKind, AnyEngine>>;
 
-export const ENGINES: EngineRegistry = {};
+export const ENGINES: EngineRegistry = { pim: pimEngine };
 
 export function knownEngineNames(registry: EngineRegistry = ENGINES): string[] {
   return Object.keys(registry);

@@ -55,8 +55,8 @@ export interface GemvPlan {
   /** Elements one MAC command reads per unit. */
   elementsPerCommand: number;
   commandsPerRow: number;
-  /** Channels with identical plans, grouped: each group is simulated once. */
-  groups: { plan: ChannelPlan; channels: number[] }[];
+  /** One plan per channel (index = channel). */
+  channels: ChannelPlan[];
 }
 
 export type PlanResult = { ok: true; plan: GemvPlan } | { ok: false; reason: string };
@@ -78,17 +78,12 @@ export function planGemv(shape: GemvShape, g: PimGeometry): PlanResult {
   const groupPieces = shape.outputs; // pieces per (tile, batch) vector group
   const totalPieces = tiles * shape.batch * groupPieces;
   const perChannel = Math.ceil(totalPieces / g.channels);
-  const byKey = new Map<string, { plan: ChannelPlan; channels: number[] }>();
+  const channels: ChannelPlan[] = [];
   for (let c = 0; c < g.channels; c++) {
     const start = Math.min(totalPieces, c * perChannel);
-    const end = Math.min(totalPieces, start + perChannel);
-    const plan = channelPlan(start, end);
-    const key = JSON.stringify(plan);
-    const entry = byKey.get(key);
-    if (entry) entry.channels.push(c);
-    else byKey.set(key, { plan, channels: [c] });
+    channels.push(channelPlan(start, Math.min(totalPieces, start + perChannel)));
   }
-  return { ok: true, plan: { shape, tiles, tileElements, elementsPerCommand, commandsPerRow, groups: [...byKey.values()] } };
+  return { ok: true, plan: { shape, tiles, tileElements, elementsPerCommand, commandsPerRow, channels } };
 
   function channelPlan(start: number, end: number): ChannelPlan {
     const loads: GbLoad[] = [];
@@ -109,6 +104,10 @@ export function planGemv(shape: GemvShape, g: PimGeometry): PlanResult {
       }
     }
     for (const l of loads) l.piecesPerUnit = Math.ceil(l.pieces / g.unitsPerChannel);
+    // Loads are independent (each fills the buffer and sums into its own outputs), so their order
+    // is free: a canonical order (largest first) lets channels whose loads differ only in order
+    // share one simulated history.
+    loads.sort((a, b) => b.pieces - a.pieces || b.commandsPerPiece - a.commandsPerPiece || b.vectorBytes - a.vectorBytes || a.tile - b.tile);
     return { loads };
   }
 }

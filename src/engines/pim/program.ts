@@ -10,8 +10,11 @@ export interface PimCommandSink {
   writeGlobalBuffer(bytes: number): void;
   /** ACTAB of a fresh row in every bank (after closing the open one, PREAB). */
   openRow(): void;
-  /** MACAB: every MAC unit reads one column of its open row and multiplies it with the buffer. */
-  mac(): void;
+  /**
+   * `count` MACAB commands back to back: every MAC unit reads one column of its open row per
+   * command and multiplies it with the buffer. A run has no other command between its MACs.
+   */
+  mac(count: number): void;
   /** RDMAC: read one finished accumulator from each of `values` units (partial-sum read-out). */
   readout(values: number): void;
 }
@@ -25,10 +28,18 @@ export interface ProgramShape {
 
 export function emitChannelProgram(plan: ChannelPlan, shape: ProgramShape, sink: PimCommandSink): void {
   for (const load of plan.loads) {
-    sink.writeGlobalBuffer(load.vectorBytes);
     if (shape.vectors === 1) emitDense(load, shape, sink);
     else emitPerVector(load, shape, sink);
   }
+}
+
+/**
+ * Open the load's first row, then fill the buffer: the buffer writes use the data bus while the
+ * banks activate, so tRCD hides behind them (the first MAC waits for both).
+ */
+function startLoad(load: GbLoad, sink: PimCommandSink): void {
+  sink.openRow();
+  sink.writeGlobalBuffer(load.vectorBytes);
 }
 
 /** Units holding piece number `slot` of a load (the last slot may be partly empty). */
@@ -39,16 +50,17 @@ function unitsAtSlot(load: GbLoad, units: number, slot: number): number {
 /** One vector: pieces packed back to back; a piece may run over into the next row (its accumulator stays). */
 function emitDense(load: GbLoad, shape: ProgramShape, sink: PimCommandSink): void {
   const perPiece = load.commandsPerPiece;
+  const perRow = shape.commandsPerRow;
   const total = load.piecesPerUnit * perPiece;
-  let inPiece = 0;
   let slot = 0;
-  for (let k = 0; k < total; k++) {
-    if (k % shape.commandsPerRow === 0) sink.openRow();
-    sink.mac();
-    if (++inPiece === perPiece) {
-      sink.readout(unitsAtSlot(load, shape.unitsPerChannel, slot++));
-      inPiece = 0;
-    }
+  for (let k = 0; k < total; ) {
+    if (k === 0) startLoad(load, sink);
+    else if (k % perRow === 0) sink.openRow();
+    const pieceEnd = (slot + 1) * perPiece;
+    const end = Math.min((Math.floor(k / perRow) + 1) * perRow, pieceEnd, total);
+    sink.mac(end - k);
+    k = end;
+    if (k === pieceEnd) sink.readout(unitsAtSlot(load, shape.unitsPerChannel, slot++));
   }
 }
 
@@ -63,10 +75,11 @@ function emitPerVector(load: GbLoad, shape: ProgramShape, sink: PimCommandSink):
   if (piecesPerRow >= 1) {
     for (let first = 0; first < load.piecesPerUnit; first += piecesPerRow) {
       const last = Math.min(load.piecesPerUnit, first + piecesPerRow);
-      sink.openRow();
+      if (first === 0) startLoad(load, sink);
+      else sink.openRow();
       for (let v = 0; v < shape.vectors; v++) {
         for (let slot = first; slot < last; slot++) {
-          for (let k = 0; k < perPiece; k++) sink.mac();
+          sink.mac(perPiece);
           sink.readout(unitsAtSlot(load, shape.unitsPerChannel, slot));
         }
       }
@@ -75,9 +88,10 @@ function emitPerVector(load: GbLoad, shape: ProgramShape, sink: PimCommandSink):
   }
   for (let slot = 0; slot < load.piecesPerUnit; slot++) {
     for (let v = 0; v < shape.vectors; v++) {
-      for (let k = 0; k < perPiece; k++) {
-        if (k % shape.commandsPerRow === 0) sink.openRow();
-        sink.mac();
+      for (let k = 0; k < perPiece; k += shape.commandsPerRow) {
+        if (slot === 0 && v === 0 && k === 0) startLoad(load, sink);
+        else sink.openRow();
+        sink.mac(Math.min(shape.commandsPerRow, perPiece - k));
       }
       sink.readout(unitsAtSlot(load, shape.unitsPerChannel, slot));
     }

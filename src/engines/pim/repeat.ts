@@ -11,6 +11,7 @@ export interface Step {
   einsum: Einsum;
   /** 0-based repetition (0 for Einsums outside the block). */
   repetition: number;
+  inBlock: boolean;
 }
 
 /** Repetitions of one Einsum (1 when not annotated). */
@@ -31,7 +32,7 @@ export function executionOrder(cascade: Cascade): Step[] {
   const counts = cascade.einsums.map((e) => repeatCount(e, cascade));
   const inBlock = counts.map((n, i) => n > 1 || cascade.einsums[i].annotations.repeat !== undefined);
   const first = inBlock.indexOf(true);
-  if (first < 0) return cascade.einsums.map((einsum) => ({ einsum, repetition: 0 }));
+  if (first < 0) return cascade.einsums.map((einsum) => ({ einsum, repetition: 0, inBlock: false }));
   const last = inBlock.lastIndexOf(true);
   for (let i = first; i <= last; i++) {
     const e = cascade.einsums[i];
@@ -46,10 +47,33 @@ export function executionOrder(cascade: Cascade): Step[] {
       });
     }
   }
-  const steps: Step[] = cascade.einsums.slice(0, first).map((einsum) => ({ einsum, repetition: 0 }));
+  const steps: Step[] = cascade.einsums.slice(0, first).map((einsum) => ({ einsum, repetition: 0, inBlock: false }));
   for (let rep = 0; rep < counts[first]; rep++) {
-    for (let i = first; i <= last; i++) steps.push({ einsum: cascade.einsums[i], repetition: rep });
+    for (let i = first; i <= last; i++) steps.push({ einsum: cascade.einsums[i], repetition: rep, inBlock: true });
   }
-  for (const einsum of cascade.einsums.slice(last + 1)) steps.push({ einsum, repetition: 0 });
+  for (const einsum of cascade.einsums.slice(last + 1)) steps.push({ einsum, repetition: 0, inBlock: false });
   return steps;
+}
+
+/**
+ * The block's carried state: `feeds: X` on the Einsum that writes the layer output says that the
+ * next repetition reads this output where the workload reads the input X. Returns input → Einsum.
+ */
+export function carriedInputs(cascade: Cascade): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of cascade.einsums) {
+    const f = e.annotations.feeds;
+    if (f === undefined) continue;
+    const where = { file: e.loc.file, line: e.loc.line, path: `${e.loc.path}.feeds` };
+    const target = typeof f === 'string' ? cascade.tensors[f] : undefined;
+    const own = cascade.tensors[e.output.tensor];
+    if (!target || target.role !== 'input') {
+      throw new EinsimError({ ...where, code: 'unknown_name', expected: 'the name of a cascade input that the next repetition reads in place of this output', received: JSON.stringify(f) });
+    }
+    if (e.annotations.repeat === undefined || target.shape.join('x') !== own.shape.join('x')) {
+      throw new EinsimError({ ...where, code: 'invalid_value', expected: `an Einsum of the repeated block whose output has the shape of ${target.name} [${target.shape.join(', ')}]`, received: `${e.id} [${own.shape.join(', ')}]` });
+    }
+    out.set(target.name, e.id);
+  }
+  return out;
 }

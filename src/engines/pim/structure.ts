@@ -3,6 +3,10 @@
 // per-channel global buffer, and the host unit that runs everything that is not a GEMV.
 // Units are in the names; every number in an arch file carries its source in a comment there.
 import { z } from 'zod';
+import type { DramTiming } from '../../dram/config.js';
+import { TIMING_NAMES } from '../../dram/config.js';
+import { GPU_NAMES, isGpuName } from '../../roofline/gpus.js';
+import { isKnownDevice, knownDeviceNames } from './devices.js';
 
 /**
  * Host operations that can appear in a cost table: the IR's map ops, the reductions (counted as
@@ -18,10 +22,13 @@ export type HostOp = (typeof HOST_OPS)[number];
 const positiveInt = z.number().int().positive();
 
 export const PimDramSchema = z.strictObject({
-  preset: z.string().min(1).meta({ description: 'a PIM DRAM device preset (src/engines/pim/devices.ts): organisation and timing' }),
+  preset: z
+    .string()
+    .refine(isKnownDevice, { message: `a PIM device or DRAM preset (${knownDeviceNames().join(', ')})` })
+    .meta({ description: 'a PIM DRAM device preset (src/engines/pim/devices.ts) or a preset of the DRAM model: organisation and timing' }),
   channels: positiveInt.meta({ description: 'independent channels, each with its own command bus and global buffer' }),
   timingOverrides: z
-    .record(z.string(), z.number().int().nonnegative())
+    .partialRecord(z.enum([...TIMING_NAMES, 'tRCDMAC'] as [keyof DramTiming | 'tRCDMAC', ...string[]]), z.number().int().nonnegative())
     .default({})
     .meta({ description: 'timing values in DRAM clock cycles that replace the preset’s (names as in the DRAM model: tRCDRD, tRP, tRFC...)' }),
   refresh: z.boolean().default(true).meta({ description: 'issue all-bank refresh every tREFI (false only for what-if studies)' }),
@@ -52,7 +59,9 @@ export const PimStructureSchema = z.strictObject({
   dram: PimDramSchema,
   pim: PimUnitSchema,
   host: HostSchema,
-  baselines: z.array(z.string()).default([]).meta({ description: 'GPU roofline presets to compare against (src/roofline/gpus.ts), e.g. [T4, A100]' }),
+  baselines: z
+    .array(z.string().refine(isGpuName, { message: `a GPU preset (${GPU_NAMES.join(', ')})` }))
+    .default([]).meta({ description: 'GPU roofline presets to compare against (src/roofline/gpus.ts), e.g. [T4, A100]' }),
 });
 
 export type PimStructure = z.infer<typeof PimStructureSchema>;

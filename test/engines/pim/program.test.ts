@@ -13,10 +13,10 @@ function record(s: Parameters<typeof shape>[0], geometry = G) {
   const sink: PimCommandSink = {
     writeGlobalBuffer: (b) => { counts.gbBytes += b; seq.push('G'); },
     openRow: () => { counts.rows++; seq.push('A'); },
-    mac: () => { counts.macs++; seq.push('M'); },
+    mac: (n) => { counts.macs += n; seq.push('M'.repeat(n)); },
     readout: (n) => { counts.readoutValues += n; seq.push(`R${n}`); },
   };
-  const plan = r.plan.groups[0].plan;
+  const plan = r.plan.channels[0];
   emitChannelProgram(plan, { unitsPerChannel: geometry.unitsPerChannel, commandsPerRow: r.plan.commandsPerRow, vectors: s.vectors ?? 1 }, sink);
   return { counts, seq, plan: r.plan, channelPlan: plan };
 }
@@ -26,7 +26,8 @@ describe('emitChannelProgram', () => {
     // One channel, 16 rows of 1024 elements: one row per bank, 64 MAC commands, 16 values out.
     const { counts, seq } = record({ outputs: 16, reduction: 1024 }, { ...G, channels: 1 });
     expect(counts).toEqual({ gbBytes: 2048, rows: 1, macs: 64, readoutValues: 16 });
-    expect(seq.join('')).toBe(`GA${'M'.repeat(64)}R16`);
+    // The first row opens before the buffer fill, so tRCD hides behind the buffer writes.
+    expect(seq.join('')).toBe(`AG${'M'.repeat(64)}R16`);
   });
 
   it('packs short dot products back to back in one row (heads concatenated)', () => {
@@ -34,7 +35,7 @@ describe('emitChannelProgram', () => {
     const { counts, seq } = record({ outputs: 256, reduction: 64 }, { ...G, channels: 1 });
     expect(counts.rows).toBe(1);
     expect(counts.macs).toBe(64);
-    expect(seq.join('')).toBe(`GA${'MMMMR16'.repeat(16)}`);
+    expect(seq.join('')).toBe(`AG${'MMMMR16'.repeat(16)}`);
   });
 
   it('lets a dot product run over a row end (768-element rows: 3 pieces per 2 rows)', () => {
