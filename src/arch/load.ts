@@ -6,6 +6,7 @@ import { EinsimError } from '../errors.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { parseYamlSource } from '../util/yaml-source.js';
 import { buildArch } from './build.js';
+import { applyAssignments, type Assignment } from './overrides.js';
 import type { Arch } from './types.js';
 
 export function readTextFile(path: string): string {
@@ -17,12 +18,20 @@ export function readTextFile(path: string): string {
   }
 }
 
-export function parseArch(text: string, file: string, registry?: EngineRegistry): Arch {
-  return buildArch(parseYamlSource(text, file), registry);
+export interface ArchLoadOptions {
+  registry?: EngineRegistry;
+  /** Field assignments applied before validation (`--set structure.rows=64`, sweep axes). */
+  set?: readonly Assignment[];
 }
 
-export function loadArch(path: string, registry?: EngineRegistry): Arch {
+export function parseArch(text: string, file: string, registry?: EngineRegistry, set: readonly Assignment[] = []): Arch {
+  const source = parseYamlSource(text, file);
+  const value = set.length > 0 ? applyAssignments(source.value, set) : source.value;
+  return buildArch({ ...source, value }, registry);
+}
+
+export function loadArch(path: string, options: ArchLoadOptions = {}): Arch {
   const ext = extname(path).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return parseArch(readTextFile(path), path, registry);
+  if (ext === '.yaml' || ext === '.yml') return parseArch(readTextFile(path), path, options.registry, options.set);
   throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file', received: ext || 'no extension' });
 }

@@ -4,6 +4,9 @@
 import yargs from 'yargs';
 import { isEinsimError, formatIssue } from '../errors.js';
 import { VERSION } from '../version.js';
+import { registerRun } from './commands/run.js';
+import { registerExplain } from './commands/explain.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
 
@@ -50,4 +53,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerCheck, registerList];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep];

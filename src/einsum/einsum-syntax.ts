@@ -6,8 +6,7 @@
 // Grammar:
 //   einsum  := access '=' rhs END
 //   rhs     := [ REDUCE '(' name {',' name} ')' ] expr     -- a reduction prefix, `max(m0) X[..]`
-//   expr    := term { ('+' | '-') term }
-//   term    := unary { ('*' | '/') unary }
+//   expr    := term { ('+' | '-') term }        term := unary { ('*' | '/') unary }
 //   unary   := '-' unary | primary
 //   primary := NUMBER | name '[' [index {',' index}] ']' | name '(' expr {',' expr} ')' | name | '(' expr ')'
 //   index   := iterm { ('+' | '-') iterm }    iterm := ifactor { ('*' | '/') ifactor }
@@ -64,6 +63,19 @@ interface Token {
   pos: number;
 }
 
+/**
+ * A name a workload may define or use: letters, digits and _, not starting with a digit, and not
+ * a property every JS object has (`constructor`, `__proto__`), which would alias lookups in the
+ * plain objects the IR is made of.
+ */
+export function isName(text: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !(text in Object.prototype) && text !== '__proto__';
+}
+
+type BinaryOp = '+' | '-' | '*' | '/';
+const ADDITIVE: readonly BinaryOp[] = ['+', '-'];
+const MULTIPLICATIVE: readonly BinaryOp[] = ['*', '/'];
+
 const PUNCT = new Set(['[', ']', '(', ')', ',', '=', '+', '-', '*', '/']);
 
 export function tokenize(text: string): Token[] {
@@ -75,6 +87,7 @@ export function tokenize(text: string): Token[] {
       i++;
     } else if (/[A-Za-z_]/.test(c)) {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i)) as RegExpExecArray;
+      if (!isName(m[0])) throw new EinsumSyntaxError(i + 1, 'a name that is not reserved by JavaScript objects', JSON.stringify(m[0]));
       tokens.push({ kind: 'name', text: m[0], pos: i });
       i += m[0].length;
     } else if (/[0-9.]/.test(c)) {
@@ -173,20 +186,17 @@ class Parser {
 
   private expr(): ExprSyntax {
     this.enter();
-    let left = this.term();
-    while (this.atPunct('+') || this.atPunct('-')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '+' | '-', left, right: this.term(), col: op.pos + 1 };
-    }
+    const out = this.leftAssociative(ADDITIVE, () => this.leftAssociative(MULTIPLICATIVE, () => this.unary()));
     this.depth--;
-    return left;
+    return out;
   }
 
-  private term(): ExprSyntax {
-    let left = this.unary();
-    while (this.atPunct('*') || this.atPunct('/')) {
+  /** `operand {op operand}` for ops of one precedence level, folded to the left. */
+  private leftAssociative<T extends ExprSyntax | IndexSyntax>(ops: readonly BinaryOp[], operand: () => T): T {
+    let left = operand();
+    while (ops.some((op) => this.atPunct(op))) {
       const op = this.next();
-      left = { kind: 'bin', op: op.text as '*' | '/', left, right: this.unary(), col: op.pos + 1 };
+      left = { kind: 'bin', op: op.text as BinaryOp, left, right: operand(), col: op.pos + 1 } as unknown as T; // same shape in both trees
     }
     return left;
   }
@@ -245,22 +255,9 @@ class Parser {
 
   index(): IndexSyntax {
     this.enter();
-    let left = this.iterm();
-    while (this.atPunct('+') || this.atPunct('-')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '+' | '-', left, right: this.iterm(), col: op.pos + 1 };
-    }
+    const out = this.leftAssociative(ADDITIVE, () => this.leftAssociative(MULTIPLICATIVE, () => this.ifactor()));
     this.depth--;
-    return left;
-  }
-
-  private iterm(): IndexSyntax {
-    let left = this.ifactor();
-    while (this.atPunct('*') || this.atPunct('/')) {
-      const op = this.next();
-      left = { kind: 'bin', op: op.text as '*' | '/', left, right: this.ifactor(), col: op.pos + 1 };
-    }
-    return left;
+    return out;
   }
 
   private ifactor(): IndexSyntax {

@@ -3,15 +3,16 @@
 // node kinds before it is evaluated, so a hostile string (`import(...)`, `f(x) = ...`, `1:1e9`,
 // `a.b`) is refused with a message instead of reaching mathjs' evaluator, and nothing can loop.
 //
-// mathjs takes about a second to import, so it is loaded on the first string expression; a file
-// whose params are all plain numbers never pays for it.
+// mathjs's module build is hundreds of small files and takes about a second to import; its
+// single-file bundle (same API) loads in about 0.1 s. It is still loaded lazily, on the first
+// string expression, so a file whose params are all plain numbers never pays for it.
 import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 
 type MathJs = typeof import('mathjs');
 let mathjs: MathJs | null = null;
 function math(): MathJs {
-  mathjs ??= createRequire(import.meta.url)('mathjs') as MathJs;
+  mathjs ??= createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathJs;
   return mathjs;
 }
 

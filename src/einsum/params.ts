@@ -2,7 +2,8 @@
 // in order. A `--param K=V` override replaces K's value before the params after it are evaluated,
 // so `P: (H + 2*pad - R) / stride + 1` follows an overridden H.
 import type { Node } from 'yaml';
-import { IDENTIFIER, evalNumber, key, type ParseContext } from './parse-context.js';
+import { isName } from './einsum-syntax.js';
+import { evalNumber, key, type ParseContext } from './parse-context.js';
 import { describe, shapeOf } from './yaml-source.js';
 
 /** Names that cannot be params: `inf` is the infinity constant in Einsum expressions. */
@@ -19,7 +20,7 @@ export function readParams(ctx: ParseContext, node: Node | null, overrides: Reco
   }
   for (const e of entries) {
     const path = key('params', e.key);
-    if (!IDENTIFIER.test(e.key) || RESERVED.has(e.key)) {
+    if (!isName(e.key) || RESERVED.has(e.key)) {
       ctx.issues.error(path, e.line, 'invalid_value', 'a param name (letters, digits, _; not inf)', JSON.stringify(e.key));
       continue;
     }

@@ -1,6 +1,7 @@
 // What every stage of the workload parser shares: the YAML source (for lines), the issue list, the
 // evaluated params, and helpers that turn a YAML value into a checked number.
 import type { Node } from 'yaml';
+import { isName } from './einsum-syntax.js';
 import { evaluateExpression, ExpressionProblem, snapInteger } from './expression.js';
 import { describe, shapeOf, type IssueList, type YamlSource } from './yaml-source.js';
 import { PRECISION_BYTES, type Precision } from './types.js';
@@ -31,7 +32,6 @@ export function defaultExtent(ctx: ParseContext, rank: string): number | undefin
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
-export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A number, or an expression string over the params; undefined (with an issue) otherwise. */
 export function evalNumber(ctx: ParseContext, node: Node | null, path: string, scope = ctx.params): number | undefined {
@@ -92,5 +92,5 @@ export function readString(ctx: ParseContext, node: Node | null, path: string): 
 
 /** Quotes a key for a field path when it is not a plain identifier: `params["a b"]`. */
 export function key(parent: string, name: string): string {
-  return IDENTIFIER.test(name) ? `${parent}.${name}` : `${parent}[${JSON.stringify(name)}]`;
+  return isName(name) ? `${parent}.${name}` : `${parent}[${JSON.stringify(name)}]`;
 }

@@ -3,12 +3,13 @@
 // stops after the first stage that found any, since later stages would only report echoes.
 // The format is documented in docs/workloads.md.
 import type { Node } from 'yaml';
+import { isName } from './einsum-syntax.js';
 import { EinsimError } from '../errors.js';
 import { parseSite, resolveEinsum, shiftedPositions, type EinsumSite } from './einsum-resolve.js';
 import type { EinsumSyntax } from './einsum-syntax.js';
 import { analyseGraph, buildGraph, tensorNode, tensorRoles } from './graph.js';
 import { readParams } from './params.js';
-import { IDENTIFIER, evalInteger, isPrecision, key, PRECISION_LIST, readPrecision, readString, type ParseContext } from './parse-context.js';
+import { evalInteger, isPrecision, key, PRECISION_LIST, readPrecision, readString, type ParseContext } from './parse-context.js';
 import { readTensors, resolveViews, type TensorDraft } from './tensors.js';
 import type { Cascade, Einsum, Precision, TensorDecl } from './types.js';
 import { IssueList, describe, readYaml, shapeOf, type Entry } from './yaml-source.js';
@@ -83,7 +84,7 @@ function readRankExtents(ctx: ParseContext, node: Node | null): Record<string, n
   }
   for (const e of shape.entries) {
     const path = key('ranks', e.key);
-    if (!IDENTIFIER.test(e.key)) {
+    if (!isName(e.key)) {
       ctx.issues.error(path, e.line, 'invalid_value', 'a rank name (letters, digits, _)', JSON.stringify(e.key));
       continue;
     }
@@ -144,7 +145,10 @@ function readSite(ctx: ParseContext, node: Node | null, path: string): EinsumSit
       if (text !== undefined) site = { text, path, line: ctx.src.lineOf(e.value) ?? e.line, annotations };
       continue;
     }
-    if (e.key === 'precision' && !isPrecision(v.kind === 'scalar' ? v.value : undefined)) {
+    if (!isName(e.key)) {
+      ctx.issues.error(key(path, e.key), e.line, 'invalid_value', 'an annotation name (letters, digits, _)', JSON.stringify(e.key));
+      ok = false;
+    } else if (e.key === 'precision' && !isPrecision(v.kind === 'scalar' ? v.value : undefined)) {
       ctx.issues.error(key(path, e.key), e.line, 'invalid_value', `one of ${PRECISION_LIST}`, describe(v));
       ok = false;
     } else if (v.kind !== 'scalar' || v.value === null) {

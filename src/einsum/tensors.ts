@@ -3,10 +3,10 @@
 // rank extents (the `ranks:` section, else the upper-cased param). Views are resolved after every
 // tensor is known (`resolveViews`), since a view names its base tensor.
 import type { Node } from 'yaml';
+import { isName } from './einsum-syntax.js';
 import { toAffine, indexRange, AffineProblem } from './affine.js';
 import { parseAccessText, EinsumSyntaxError } from './einsum-syntax.js';
 import {
-  IDENTIFIER,
   defaultExtent,
   evalInteger,
   evalNumber,
@@ -36,7 +36,7 @@ export function readTensors(ctx: ParseContext, node: Node | null, defaultPrecisi
   }
   for (const entry of shape.entries) {
     const path = key('tensors', entry.key);
-    if (!IDENTIFIER.test(entry.key)) {
+    if (!isName(entry.key)) {
       ctx.issues.error(path, entry.line, 'invalid_value', 'a tensor name (letters, digits, _)', JSON.stringify(entry.key));
       continue;
     }
@@ -99,7 +99,7 @@ function readRankList(ctx: ParseContext, node: Node | null, path: string): strin
   let ok = true;
   shape.items.forEach((item, i) => {
     const s = shapeOf(ctx.src, item);
-    if (s.kind !== 'scalar' || typeof s.value !== 'string' || !IDENTIFIER.test(s.value)) {
+    if (s.kind !== 'scalar' || typeof s.value !== 'string' || !isName(s.value)) {
       ctx.issues.error(`${path}[${i}]`, ctx.src.lineOf(item), 'invalid_value', 'a rank name (letters, digits, _)', describe(s));
       ok = false;
     } else if (ranks.includes(s.value)) {

@@ -26,10 +26,15 @@ export class IssueList {
 }
 
 function issue(file: string, path: string, line: number | undefined, code: IssueCode, expected: string, received?: string): Issue {
-  const out: Issue = { file, path, code, expected };
+  const out: Issue = { file, path: oneLine(path), code, expected: oneLine(expected) };
   if (line !== undefined) out.line = line;
-  if (received !== undefined) out.received = received;
+  if (received !== undefined) out.received = oneLine(received);
   return out;
+}
+
+/** The CLI prints one line per issue; text quoted from a multi-line YAML string must not break it. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
 /** A parsed YAML document with a way to turn a node into its line. */

@@ -37,4 +37,10 @@ export interface Engine<S = unknown> {
   components(structure: S): ComponentSpec[];
   check(cascade: Cascade, arch: Arch<S>): FitCheck[];
   simulate(cascade: Cascade, arch: Arch<S>, options: RunOptions): EngineResult;
+  /**
+   * For `einsim explain` and teaching: how the cycles came about (folds, passes, binding, stalls),
+   * as readable lines, from the inputs and the result. Optional; the generic explanation (cycle
+   * breakdown, utilization, energy shares) is printed for every engine.
+   */
+  explain?(cascade: Cascade, arch: Arch<S>, result: EngineResult): string[];
 }

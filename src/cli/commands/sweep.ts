@@ -1,0 +1,88 @@
+// `einsim sweep`: evaluate the Cartesian product of axes and print one CSV row per point with
+// its totals and whether it is on the Pareto front of the chosen objectives.
+import { loadWorkload, readText } from '../../einsum/load.js';
+import { EinsimError } from '../../errors.js';
+import { scatterSvg } from '../../report/plot-svg.js';
+import { writeFileAtomic } from '../../report/write-output.js';
+import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
+import { paretoFront } from '../../sweep/reduce.js';
+import { evaluatePoint, type SweepOutcome } from '../../sweep/run-sweep.js';
+import type { Report } from '../../report/report.js';
+import type { CommandRegistrar } from '../main.js';
+import { asArray, parseParamFlags, parseSetFlags } from '../options.js';
+import { resolveInput } from '../paths.js';
+import { DEFAULT_ARCH, DEFAULT_WORKLOAD } from './run.js';
+
+const METRICS: Record<string, (r: Report) => number> = {
+  cycles: (r) => r.totals.cycles,
+  seconds: (r) => r.totals.seconds,
+  energy: (r) => r.totals.energyPj,
+  area: (r) => r.totals.areaUm2,
+  edp: (r) => r.totals.energyPj * r.totals.seconds,
+};
+
+function parseAxis(text: string): [string, AxisValue[]] {
+  const eq = text.indexOf('=');
+  const name = text.slice(0, eq).trim();
+  const values = text
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
+  if (eq <= 0 || values.length === 0) {
+    throw new EinsimError({ file: '<cli>', path: '--axis', code: 'invalid_value', expected: 'path=v1,v2,... e.g. structure.rows=16,32,64 or param.M=512,1024', received: JSON.stringify(text) });
+  }
+  return [name, values];
+}
+
+export const registerSweep: CommandRegistrar = (parser) => {
+  parser.command(
+    'sweep',
+    'Evaluate a grid of design points and mark the Pareto front',
+    (y) =>
+      y
+        .option('arch', { alias: 'a', type: 'string', default: DEFAULT_ARCH, describe: 'architecture file' })
+        .option('workload', { alias: 'w', type: 'string', default: DEFAULT_WORKLOAD, describe: 'workload file' })
+        .option('axis', { type: 'string', array: true, demandOption: true, describe: 'a swept field: path=v1,v2,... (arch field or param.NAME; repeatable)' })
+        .option('param', { alias: 'p', type: 'string', array: true, describe: 'fixed workload parameter, NAME=number' })
+        .option('set', { type: 'string', array: true, describe: 'fixed architecture field, path=value' })
+        .option('objectives', { type: 'string', default: 'cycles,energy', describe: `metrics to minimise (${Object.keys(METRICS).join(', ')})` })
+        .option('plot', { type: 'string', describe: 'write an SVG scatter of the first two objectives with the Pareto front' })
+        .example('$0 sweep -w workloads/gemm.yaml -a arch/scale32.yaml --axis structure.rows=8,16,32 --axis structure.cols=8,16,32', 'array shapes for a GEMM'),
+    (argv) => {
+      const axes = Object.fromEntries(asArray(argv.axis).map((a) => parseAxis(String(a))));
+      const objectives = argv.objectives.split(',').map((o) => o.trim());
+      for (const o of objectives) if (!METRICS[o]) throw new EinsimError({ file: '<cli>', path: '--objectives', code: 'invalid_value', expected: `one of ${Object.keys(METRICS).join(', ')}`, received: JSON.stringify(o) });
+      const archFile = resolveInput(argv.arch);
+      const workloadFile = resolveInput(argv.workload);
+      loadWorkload(workloadFile); // fail early, with the file's own error, on a broken workload
+      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, params: parseParamFlags(argv.param), set: parseSetFlags(asArray(argv.set)) };
+      const total = countPoints(axes);
+      const outcomes: SweepOutcome[] = [];
+      let n = 0;
+      for (const point of gridPoints(axes)) {
+        outcomes.push(evaluatePoint(input, point));
+        if (process.stderr.isTTY) process.stderr.write(`\reinsim: ${++n}/${total} points`);
+      }
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      const ok = outcomes.filter((o): o is Extract<SweepOutcome, { ok: true }> => o.ok);
+      const front = new Set(paretoFront(ok, objectives.map((o) => (x: (typeof ok)[number]) => METRICS[o](x.report))));
+      const names = Object.keys(axes);
+      const header = [...names, 'status', 'cycles', 'seconds', 'energy_pj', 'area_um2', 'pareto', 'reason'];
+      const rows = outcomes.map((o) => [
+        ...names.map((n) => String(o.point[n])),
+        o.ok ? 'ok' : 'skipped',
+        ...(o.ok ? [o.report.totals.cycles, o.report.totals.seconds, o.report.totals.energyPj, o.report.totals.areaUm2].map(String) : ['', '', '', '']),
+        o.ok && front.has(o) ? 'yes' : '',
+        o.ok ? '' : JSON.stringify(o.reason),
+      ]);
+      process.stdout.write(`${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`);
+      if (argv.plot && objectives.length >= 2) {
+        const [ox, oy] = objectives;
+        const pts = ok.map((o) => ({ x: METRICS[ox](o.report), y: METRICS[oy](o.report), highlight: front.has(o), label: names.map((n) => `${n}=${o.point[n]}`).join(' ') }));
+        writeFileAtomic(argv.plot, [scatterSvg(`sweep: ${ox} vs ${oy}`, ox, oy, pts)]);
+      }
+    },
+  );
+};

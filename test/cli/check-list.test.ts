@@ -1,0 +1,114 @@
+// The built CLI, as a user runs it (`npm test` builds dist/ first): exit codes, one line per
+// issue on stderr, no stack traces, valid JSON.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/ref.js';
+
+function einsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'einsim.js'), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', EINSIM_DEBUG: '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fixture = (name: string) => join('test', 'fixtures', 'workloads', name);
+
+function expectCleanFailure(r: ReturnType<typeof einsim>, lines: number): string[] {
+  expect(r.code).toBe(1);
+  expect(r.stdout).toBe('');
+  const out = r.stderr.trimEnd().split('\n');
+  expect(out).toHaveLength(lines);
+  for (const line of out) expect(line).toMatch(/^einsim: /);
+  expect(r.stderr).not.toMatch(/^\s+at /m); // no stack trace
+  expect(r.stderr).not.toContain('internal error');
+  return out;
+}
+
+describe('einsim check', () => {
+  it('prints the per-Einsum table of a shipped workload and exits 0', () => {
+    const r = einsim('check', 'workloads/attention-1pass.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    for (const id of ['BQK', 'LM', 'RM ↻m1', 'SLNV', 'AV', 'total']) expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain('recurrence over m1: SPD → RD');
+    // Columns line up: every table row is as wide as the header or ends in the intensity column.
+    const header = r.stdout.split('\n').find((l) => l.includes('iteration space'))!;
+    const rows = r.stdout.split('\n').filter((l) => /^\s*\d+\s{2}\S/.test(l));
+    expect(rows).toHaveLength(12);
+    for (const row of rows) expect(row.length).toBe(header.length);
+  });
+
+  it('prints valid JSON with --json, honouring --param overrides', () => {
+    const r = einsim('check', 'workloads/attention-3pass.yaml', '--json', '--param', 'M=512', '--param', 'P=256');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.params).toMatchObject({ M: 512, P: 256, E: 64, F: 64 });
+    expect(json.einsums.map((e: { id: string }) => e.id)).toEqual(['QK', 'GM', 'SN', 'SD', 'A', 'AV']);
+    expect(json.totals.ops.mac).toBe(2 * 512 * 256 * 64);
+  });
+
+  it('prints one line per issue for a malformed workload, exit 1', () => {
+    const lines = expectCleanFailure(einsim('check', fixture('several-issues.yaml')), 2);
+    expect(lines[0]).toMatch(/^einsim: test\/fixtures\/workloads\/several-issues\.yaml:6: einsums\[0\]: expected a tensor declared/);
+    expect(lines[1]).toMatch(/several-issues\.yaml:7: einsums\[1\]: expected 1 argument for tanh/);
+  });
+
+  it('rejects a YAML syntax error, a missing file, a .csv and a bad --param cleanly', () => {
+    expectCleanFailure(einsim('check', fixture('yaml-syntax.yaml')), 1);
+    expect(expectCleanFailure(einsim('check', 'nope/missing.yaml'), 1)[0]).toContain('expected a readable file, received ENOENT');
+    expect(expectCleanFailure(einsim('check', 'layers.csv'), 1)[0]).toContain('expected a workload .yaml file');
+    expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'M'), 1)[0]).toContain('<cli>: --param: expected NAME=NUMBER');
+    expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'Z=3'), 1)[0]).toContain('<cli>: --param Z: expected a param of');
+  });
+
+  it('prints warnings on stderr and still succeeds', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'einsim-'));
+    const file = join(dir, 'w.yaml');
+    writeFileSync(file, 'name: w\nparams: { M: 2 }\ntensors: { X: [m], U: [m], Y: [m] }\neinsums: ["Y[m] = X[m]"]\n');
+    const r = einsim('check', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([`einsim: warning: ${file}:3: tensors.U: expected every input to be read by an Einsum, received U is never read`]);
+  });
+
+  it('shows examples in --help', () => {
+    const r = einsim('check', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('einsim check workloads/attention-1pass.yaml');
+  });
+});
+
+describe('einsim list', () => {
+  it('lists every shipped workload with its name', () => {
+    const r = einsim('list');
+    expect(r.code).toBe(0);
+    for (const w of ['attention-1pass', 'attention-3pass', 'attention-naive', 'gemm', 'gemv', 'conv', 'depthwise-conv']) {
+      expect(r.stdout).toContain(`workloads/${w}.yaml`);
+    }
+    expect(r.stdout).toContain('Architectures');
+  });
+
+  it('prints valid JSON with --json', () => {
+    const json = JSON.parse(einsim('list', '--json').stdout);
+    expect(json.workloads.find((w: { name: string }) => w.name === 'attention-1pass').description).toContain('FuseMax');
+    expect(Array.isArray(json.architectures)).toBe(true);
+  });
+
+  it('shows examples in --help', () => {
+    expect(einsim('list', '--help').stdout).toContain('einsim list --json');
+  });
+});
+
+describe('einsim without a command', () => {
+  it('exits 1 with a usage hint and no stack trace', () => {
+    const r = einsim();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Name a command');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
