@@ -64,7 +64,10 @@ export interface DramRunResult {
   /** Column commands that found their row already open (DRAMsim3: row_hit_count ≠ 0). */
   rowHitRate: number;
   readRowHitRate: number;
+  /** Mean read latency over all reads (from acceptance by the controller to data back). */
   avgReadLatencyCycles: number;
+  /** Mean read latency per channel (DRAMsim3 prints one per channel). */
+  channelAvgReadLatencyCycles: number[];
   commands: DramCommandCounts;
   /** Null when the configuration has no sourced IDD values. */
   energyPj: number | null;
@@ -244,6 +247,7 @@ function summarize(sys: MemorySystem, requests: RequestStream, cycles: number): 
     rowHitRate: reads + writes > 0 ? hits / (reads + writes) : 0,
     readRowHitRate: reads > 0 ? readHits / reads : 0,
     avgReadLatencyCycles: readsDone > 0 ? sum((c) => c.counters.readLatencySum) / readsDone : 0,
+    channelAvgReadLatencyCycles: sys.controllers.map((c) => (c.counters.readsDone > 0 ? c.counters.readLatencySum / c.counters.readsDone : 0)),
     commands,
     energyPj: breakdown ? breakdown.totalPj : null,
     energyBreakdownPj: breakdown,

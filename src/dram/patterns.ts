@@ -1,0 +1,69 @@
+// Synthetic request streams for `einsim dram --pattern`: the reference runs' sequential and
+// uniform-random reads (reference_runs_params.json), plus a strided stream. Requests larger
+// than one transaction are split into consecutive transactions; smaller ones still move a
+// whole transaction (a DRAM access is one burst: bytes are counted per transaction, pim.md §0).
+import { EinsimError } from '../errors.js';
+import type { RequestStream } from './memory-system.js';
+import { Mt19937_64, UniformIndex } from './mt19937-64.js';
+
+export const PATTERNS = ['seq', 'rand', 'stride'] as const;
+export type Pattern = (typeof PATTERNS)[number];
+
+export interface PatternSpec {
+  pattern: Pattern;
+  /** Total bytes requested. */
+  bytes: number;
+  /** Bytes per request (default: one transaction). */
+  requestBytes: number;
+  /** The memory's transaction size; requests are split into transactions of this size. */
+  transactionBytes: number;
+  /** Distance between request i and i+1 for `stride`. */
+  strideBytes?: number;
+  /** Random addresses are uniform over [0, regionBytes), aligned to requestBytes (default 1 GiB). */
+  regionBytes?: number;
+  /** mt19937_64 seed (reference runs: 42). */
+  seed?: number;
+  /** Fraction of requests that are writes, drawn from a second generator seeded seed + 1. */
+  writeFraction?: number;
+}
+
+export const DEFAULT_REGION_BYTES = 2 ** 30;
+export const DEFAULT_SEED = 42;
+
+export function generatePattern(spec: PatternSpec): RequestStream {
+  const { pattern, bytes, requestBytes, transactionBytes } = spec;
+  const region = spec.regionBytes ?? DEFAULT_REGION_BYTES;
+  const stride = spec.strideBytes ?? 4096;
+  const positive = (path: string, v: number) => {
+    if (!Number.isInteger(v) || v <= 0) throw new EinsimError({ file: '<cli>', path, code: 'invalid_value', expected: 'a positive whole number of bytes', received: String(v) });
+  };
+  positive('--bytes', bytes);
+  positive('--request', requestBytes);
+  positive('--stride', stride);
+  positive('--region', region);
+  if (!PATTERNS.includes(pattern)) throw new EinsimError({ file: '<cli>', path: '--pattern', code: 'invalid_value', expected: `one of ${PATTERNS.join(', ')}`, received: String(pattern) });
+  if (pattern === 'rand' && region < requestBytes) throw new EinsimError({ file: '<cli>', path: '--region', code: 'invalid_value', expected: `at least --request (${requestBytes})`, received: String(region) });
+  const requests = Math.floor(bytes / requestBytes);
+  const perRequest = Math.max(1, Math.ceil(requestBytes / transactionBytes));
+  const count = requests * perRequest;
+  const address = new Float64Array(count);
+  const isWrite = new Uint8Array(count);
+  const seed = spec.seed ?? DEFAULT_SEED;
+  const pick = pattern === 'rand' ? new UniformIndex(new Mt19937_64(seed), Math.floor(region / requestBytes)) : undefined;
+  const writeFraction = spec.writeFraction ?? 0;
+  const writes = writeFraction > 0 ? new UniformIndex(new Mt19937_64(seed + 1), 1 << 20) : undefined;
+  let k = 0;
+  for (let i = 0; i < requests; i++) {
+    const base = pattern === 'seq' ? i * requestBytes : pattern === 'stride' ? i * stride : pick!.next() * requestBytes;
+    const w = writes ? (writes.next() < writeFraction * (1 << 20) ? 1 : 0) : 0;
+    for (let t = 0; t < perRequest; t++) {
+      address[k] = base + t * transactionBytes;
+      isWrite[k] = w;
+      k++;
+    }
+  }
+  if (address.length > 0 && address[count - 1] >= 2 ** 53) {
+    throw new EinsimError({ file: '<cli>', path: '--bytes', code: 'range', expected: 'addresses below 2^53', received: String(address[count - 1]) });
+  }
+  return { count, address, isWrite };
+}
