@@ -120,7 +120,7 @@ export const PIM_DEVICE_PRESETS = {
       dram: {
         source: 'CMU-SAFARI/ramulator2@c5b1c3a python/ramulator/dram/hbm2.py HBM2_2400Mbps',
         protocol: 'HBM2',
-        tCKns: 0.833,
+        tCKns: 1 / 1.2, // 2.4 Gb/s DDR: 1.2 GHz
         requestBytes: 32,
         org: { channels: 1, ranks: 1, bankgroups: 4, banksPerGroup: 4, rows: 8192, columns: 128, deviceWidthBits: 64, devicesPerRank: 1, busWidthBits: 64, burstLength: 4 },
         timing: {
@@ -130,6 +130,10 @@ export const PIM_DEVICE_PRESETS = {
           tFAW: 19, t32AW: 0, tPPD: 0,
         } satisfies DramTiming,
         controller: UNUSED_CONTROLLER,
+        // Per 128-bit HBM2 channel (two pseudo-channels), umd-memsys/DRAMsim3@2981759
+        // configs/HBM2_8Gb_x128.ini (dram_energy_params.csv): ACT and RD of one pseudo-channel's
+        // command come out right; standby and refresh currents cover both pseudo-channels.
+        power: { VDD: 1.2, IDD0: 65, IDD2N: 40, IDD2P: 28, IDD3N: 55, IDD4R: 390, IDD4W: 500, IDD5AB: 250, IDD5PB: 5, IDD6x: 31, source: 'umd-memsys/DRAMsim3@2981759 configs/HBM2_8Gb_x128.ini [power]' },
         notes: ['one 64-bit HBM2 pseudo-channel at 2.4 Gb/s; tRTP 5 = tRTPL of SAITPublic/PIMSimulator ini/HBM2_samsung_2M_16B_x64.ini'],
       },
     }),
@@ -147,15 +151,20 @@ export const PIM_DEVICE_PRESETS = {
       dram: {
         source: 'scale-snu/attacc_simulator@c600051 pim_ramulator_src/HBM3-PIM.cpp HBM3_5.2Gbps',
         protocol: 'HBM2',
-        tCKns: 0.769,
+        tCKns: 1 / 1.3, // 1E6 / (5200 / 4) ps
         requestBytes: 32,
         org: { channels: 1, ranks: 2, bankgroups: 4, banksPerGroup: 4, rows: 16384, columns: 256, deviceWidthBits: 32, devicesPerRank: 1, busWidthBits: 32, burstLength: 8 },
         timing: {
           AL: 0, CL: 19, CWL: 6, tBURST: 2, tCCD_S: 2, tCCD_L: 4, tRTRS: 1, tRTP: 8, tWTR_S: 8, tWTR_L: 11, tWR: 21, tRP: 19,
-          tRRD_S: 2, tRRD_L: 4, tRAS: 45, tRCDRD: 19, tRCDWR: 19, tRC: 63, tRFC: cycles(350, 0.769), tRFCb: 260, tREFI: 5070, tREFIb: 159,
+          tRRD_S: 2, tRRD_L: 4, tRAS: 45, tRCDRD: 19, tRCDWR: 19, tRC: 63, tRFC: cycles(350, 1 / 1.3), tRFCb: 260, tREFI: 5070, tREFIb: 159,
           tFAW: 39, t32AW: 0, tPPD: 0,
         } satisfies DramTiming,
         controller: UNUSED_CONTROLLER,
+        // No HBM3 currents are published with a source here; HBM2's (DRAMsim3) stand in, per rank.
+        // (HBM2 stand-in) Per 128-bit HBM2 channel (two pseudo-channels), umd-memsys/DRAMsim3@2981759
+        // configs/HBM2_8Gb_x128.ini (dram_energy_params.csv): ACT and RD of one pseudo-channel's
+        // command come out right; standby and refresh currents cover both pseudo-channels.
+        power: { VDD: 1.2, IDD0: 65, IDD2N: 40, IDD2P: 28, IDD3N: 55, IDD4R: 390, IDD4W: 500, IDD5AB: 250, IDD5PB: 5, IDD6x: 31, source: 'umd-memsys/DRAMsim3@2981759 configs/HBM2_8Gb_x128.ini [power]' },
         notes: ['one HBM3 pseudo-channel (2 ranks) as AttAcc simulates it; nCCDAB (6 with the power cap, 4 without) is set in the arch file'],
       },
     }),

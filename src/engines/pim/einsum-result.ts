@@ -8,6 +8,7 @@
 import type { Einsum } from '../../einsum/types.js';
 import { zeroBreakdown, type ActionCount, type CycleBreakdown, type EinsumResult } from '../result.js';
 import type { Totals } from './counts.js';
+import { hostOps } from './host.js';
 import type { PimMachine } from './machine.js';
 import type { Binding } from './simulate.js';
 
@@ -77,7 +78,8 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     note = `${sh.matrix} resident: ${sh.batch > 1 ? `${sh.batch}×` : ''}${sh.outputs} rows of ${sh.reduction}${sh.vectors > 1 ? ` × ${sh.vectors} vectors` : ''}, ${p.tiles} tile${p.tiles > 1 ? 's' : ''}, ${details.dotProductsPerUnit} dot products per MAC unit`;
   } else {
     details.hostCycles = hostCycles;
-    note = `host (${binding.why})`;
+    const ops = Object.entries(hostOps(e)).sort((a, b) => b[1] - a[1]);
+    note = `host: ${ops.map(([op, n]) => `${n} ${op}`).join(', ') || 'a copy'}`;
   }
   return {
     einsum: e.id,

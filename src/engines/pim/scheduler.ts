@@ -2,9 +2,8 @@
 // ChannelState (src/dram/channel-state.ts) and issues at the earliest cycle its table allows,
 // in program order (the host issues PIM commands in order, like PIM-GPT's ASIC), one command per
 // cycle on the command bus. All-bank commands reach every rank of the channel at once. Refresh
-// is all-bank: when tREFI has elapsed the scheduler closes the open row at the next row switch
-// and issues REF (postponed to a row boundary, which JEDEC allows for up to 8 intervals);
-// refreshes that fall due while the channel idles (the host is computing) are issued then.
+// is all-bank REF, one owed per tREFI (refresh-policy.ts decides when): at a row switch when too
+// many are owed, and in the gaps where the channel idles while the host computes.
 //
 // One PimChannel stands for a set of physical channels with identical histories: they received
 // the same programs from the start, so their states are the same. When a GEMV gives them
@@ -16,6 +15,7 @@ import type { DramConfig } from '../../dram/config.js';
 import { derivedTiming } from '../../dram/config.js';
 import type { CompiledStandard } from '../../dram/standard.js';
 import type { PimCommandSink } from './program.js';
+import { RefreshBudget, type RefreshPolicy } from './refresh-policy.js';
 
 /** Command indices in the compiled PIM standard. */
 export interface PimCommandIds {
@@ -57,7 +57,7 @@ export class PimChannel implements PimCommandSink {
   private floor = 0;
   private rowOpen = false;
   private nextRowId = 0;
-  private nextRefresh: number;
+  private readonly refresh: RefreshBudget;
   /** Cycle the last data (read-out or host read) arrives at the host. */
   lastDataDone = 0;
   /** Whether any bank is open, and since which cycle (background energy: IDD3N vs IDD2N). */
@@ -71,20 +71,28 @@ export class PimChannel implements PimCommandSink {
     readonly state: ChannelState,
     readonly config: DramConfig,
     private readonly ids: PimCommandIds,
-    private readonly refresh: boolean,
+    refreshPolicy: RefreshPolicy,
     /** Physical channels this history stands for. */
     public channels: number[],
     readonly log: CommandLog | undefined,
   ) {
-    this.nextRefresh = config.timing.tREFI;
+    this.refresh = new RefreshBudget(refreshPolicy, config.timing);
     this.readDelay = derivedTiming(config.timing).readDelay;
     this.banksPerRank = state.banksPerRank;
     this.counts = { commands: new Float64Array(state.nCmd), activeRankCycles: 0, idleRankCycles: 0, gbWriteBytes: 0, hostReadBytes: 0 };
   }
 
-  static create(config: DramConfig, compiled: CompiledStandard, ids: PimCommandIds, refresh: boolean, channels: number[], trace: boolean): PimChannel {
+  /**
+   * The channel's timing state is kept for ONE bank per rank: under all-bank commands every bank
+   * of a rank is in the same state at the same times (lock-step), so one bank stands for all and
+   * each command costs one bank's rule updates instead of sixteen. The host's parameter reads use
+   * that bank only (serialising what a controller could interleave over banks: a little slow,
+   * never illegal). The trace replays against the full device (test/engines/pim/run.ts).
+   */
+  static create(config: DramConfig, compiled: CompiledStandard, ids: PimCommandIds, refresh: RefreshPolicy, channels: number[], trace: boolean): PimChannel {
     const log = trace ? new CommandLog(compiled.commands.map((c) => c.name)) : undefined;
-    return new PimChannel(new ChannelState(config.org, compiled), config, ids, refresh, channels, log);
+    const lockStep = { ...config.org, bankgroups: 1, banksPerGroup: 1 };
+    return new PimChannel(new ChannelState(lockStep, compiled), config, ids, refresh, channels, log);
   }
 
   /** A copy with its own state (for a subset of this history's channels). */
@@ -96,13 +104,20 @@ export class PimChannel implements PimCommandSink {
     mutable.counts = { ...this.counts, commands: this.counts.commands.slice() };
     mutable.log = this.log ? cloneLog(this.log) : undefined;
     mutable.channels = channels;
+    (copy as unknown as { refresh: RefreshBudget }).refresh = this.refresh.clone();
     return copy;
   }
 
-  /** Start a phase whose inputs are ready at `t0`; refreshes that fell due while idle go first. */
+  /**
+   * Start a phase whose inputs are ready at `t0`. The channel has idled since its last command:
+   * owed refreshes, then pulled-in ones, go into that gap as far as they fit.
+   */
   begin(t0: number): void {
-    if (this.refresh) {
-      while (this.nextRefresh <= t0) this.refreshAt(this.nextRefresh);
+    const tRFC = this.config.timing.tRFC;
+    for (;;) {
+      const start = Math.max(this.clk, this.floor, this.rowOpen ? this.state.readyAtRank(this.ids.PREAB, 0) + this.config.timing.tRP : this.state.readyAtRank(this.ids.REF, 0));
+      if (!this.refresh.wantsIdleRefresh(start, start + tRFC <= t0)) break;
+      this.refreshNow();
     }
     this.floor = Math.max(this.floor, t0);
   }
@@ -121,9 +136,7 @@ export class PimChannel implements PimCommandSink {
   }
 
   openRow(): void {
-    if (this.refresh && Math.max(this.clk, this.floor) >= this.nextRefresh) {
-      while (Math.max(this.clk, this.floor) >= this.nextRefresh) this.refreshAt(this.nextRefresh);
-    }
+    while (this.refresh.mustRefresh(Math.max(this.clk, this.floor))) this.refreshNow();
     if (this.rowOpen) this.closeRow();
     const row = this.nextRowId;
     this.nextRowId = (this.nextRowId + 1) % this.config.org.rows;
@@ -184,29 +197,28 @@ export class PimChannel implements PimCommandSink {
     if (bytes <= 0) return;
     if (this.rowOpen) this.closeRow();
     const rowBytes = (this.config.org.columns * this.config.org.deviceWidthBits) / 8;
-    let left = Math.ceil(bytes / this.config.requestBytes);
+    const bursts = Math.ceil(bytes / this.config.requestBytes);
     const perRow = Math.max(1, Math.floor(rowBytes / this.config.requestBytes));
+    const rows = Math.ceil(bursts / perRow);
     const banks = this.banksPerRank;
-    let bank = 0;
-    this.background(true, this.issueBank(this.ids.ACT, bank, this.nextRowId));
-    while (left > 0) {
-      const n = Math.min(perRow, left);
-      left -= n;
-      const next = (bank + 1) % banks;
-      if (left > 0) {
-        // A wrap to a bank still open (fewer banks than rows in flight) closes it first.
-        if (this.state.openRow[next] !== NO_ROW) this.issueBank(this.ids.PRE, next, NO_ROW);
-        this.issueBank(this.ids.ACT, next, this.nextRowId);
-      }
-      for (let i = 0; i < n; i++) {
-        const t = this.issueBank(this.ids.RD, bank, this.state.openRow[bank]);
+    const row = this.nextRowId;
+    this.nextRowId = (this.nextRowId + 1) % this.config.org.rows;
+    this.background(true, this.issueBank(this.ids.ACT, 0, row));
+    for (let i = 0; i < rows; i++) {
+      const bank = i % banks;
+      const next = (i + 1) % banks;
+      const more = i + 1 < rows;
+      // With more than one bank, the next bank opens while this one is read.
+      if (more && next !== bank) this.issueBank(this.ids.ACT, next, row);
+      const n = Math.min(perRow, bursts - i * perRow);
+      for (let k = 0; k < n; k++) {
+        const t = this.issueBank(this.ids.RD, bank, row);
         this.lastDataDone = Math.max(this.lastDataDone, t + this.readDelay);
       }
       const t = this.issueBank(this.ids.PRE, bank, NO_ROW);
-      if (this.state.openBanksInRank[0] === 0) this.background(false, t);
-      bank = next;
+      if (more && next === bank) this.issueBank(this.ids.ACT, bank, row);
+      else if (!more) this.background(false, t);
     }
-    this.nextRowId = (this.nextRowId + 1) % this.config.org.rows;
     this.counts.hostReadBytes += bytes;
   }
 
@@ -223,10 +235,10 @@ export class PimChannel implements PimCommandSink {
     this.background(false, t);
   }
 
-  private refreshAt(due: number): void {
+  private refreshNow(): void {
     if (this.rowOpen) this.closeRow();
-    this.broadcast(this.ids.REF, NO_ROW, due);
-    this.nextRefresh += this.config.timing.tREFI;
+    this.broadcast(this.ids.REF, NO_ROW, 0);
+    this.refresh.issued++;
   }
 
   /** An all-bank command to every rank in one cycle. */

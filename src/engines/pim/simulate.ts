@@ -50,7 +50,8 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
   const carried = carriedInputs(cascade);
   const streamShape = { unitsPerChannel: m.unitsPerChannel, readoutBytesPerValue: s.pim.readoutBytesPerValue, ranks: m.device.dram.org.ranks, burstBytes: m.device.dram.requestBytes };
 
-  const first = PimChannel.create(m.device.dram, m.compiled, m.ids, s.dram.refresh, range(s.dram.channels), options.trace);
+  const refresh = { mode: s.dram.refresh, maxPostponed: s.dram.maxRefreshPostponed, maxPulledIn: s.dram.maxRefreshPostponed };
+  const first = PimChannel.create(m.device.dram, m.compiled, m.ids, refresh, range(s.dram.channels), options.trace);
   first.readoutBytesPerValue = s.pim.readoutBytesPerValue;
   first.nCCDAB = m.nCCDAB;
   let histories = [first];

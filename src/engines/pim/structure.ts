@@ -31,7 +31,11 @@ export const PimDramSchema = z.strictObject({
     .partialRecord(z.enum([...TIMING_NAMES, 'tRCDMAC'] as [keyof DramTiming | 'tRCDMAC', ...string[]]), z.number().int().nonnegative())
     .default({})
     .meta({ description: 'timing values in DRAM clock cycles that replace the preset’s (names as in the DRAM model: tRCDRD, tRP, tRFC...)' }),
-  refresh: z.boolean().default(true).meta({ description: 'issue all-bank refresh every tREFI (false only for what-if studies)' }),
+  refresh: z
+    .enum(['postpone-to-idle', 'at-row-boundary', 'off'])
+    .default('postpone-to-idle')
+    .meta({ description: 'when all-bank REF issues: postponed into the gaps where the host computes, at the next row switch, or never (what-if)' }),
+  maxRefreshPostponed: z.number().int().min(0).max(8).default(8).meta({ description: 'REF commands that may be owed (postponed) or issued ahead (pulled in); JEDEC allows 8' }),
 });
 
 export const PimUnitSchema = z.strictObject({
