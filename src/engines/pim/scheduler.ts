@@ -110,7 +110,8 @@ export class PimChannel implements PimCommandSink {
 
   /**
    * Start a phase whose inputs are ready at `t0`. The channel has idled since its last command:
-   * owed refreshes, then pulled-in ones, go into that gap as far as they fit.
+   * owed refreshes, then pulled-in ones, go into that gap as far as they fit, and the open row is
+   * closed there (every phase opens rows of its own, so the row is never hit again).
    */
   begin(t0: number): void {
     const tRFC = this.config.timing.tRFC;
@@ -119,6 +120,7 @@ export class PimChannel implements PimCommandSink {
       if (!this.refresh.wantsIdleRefresh(start, start + tRFC <= t0)) break;
       this.refreshNow();
     }
+    if (this.rowOpen) this.closeRow();
     this.floor = Math.max(this.floor, t0);
   }
 
