@@ -1,22 +1,13 @@
 // Read an architecture file and build it. YAML is einsim's own format; other tools' formats
 // (a SCALE-Sim .cfg) are recognised by extension and converted.
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EinsimError } from '../errors.js';
+import { readText } from '../util/read-text.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { parseYamlSource } from '../util/yaml-source.js';
 import { buildArch } from './build.js';
 import { applyAssignments, type Assignment } from './overrides.js';
 import type { Arch } from './types.js';
-
-export function readTextFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    throw new EinsimError({ file: path, path: '', code: 'io', expected: 'a readable file', received: reason });
-  }
-}
 
 export interface ArchLoadOptions {
   registry?: EngineRegistry;
@@ -32,6 +23,6 @@ export function parseArch(text: string, file: string, registry?: EngineRegistry,
 
 export function loadArch(path: string, options: ArchLoadOptions = {}): Arch {
   const ext = extname(path).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return parseArch(readTextFile(path), path, options.registry, options.set);
+  if (ext === '.yaml' || ext === '.yml') return parseArch(readText(path), path, options.registry, options.set);
   throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file', received: ext || 'no extension' });
 }

@@ -1,21 +1,20 @@
 // Flag values shared by several commands, parsed into typed values with EinsimErrors that name
-// the flag (file '<cli>').
-import { EinsimError } from '../errors.js';
+// the flag (file '<cli>'). Every malformed flag is reported, not just the first.
+import { EinsimError, type Issue } from '../errors.js';
 import { parseAssignment, type Assignment } from '../arch/overrides.js';
 
 /** `--param M=8192 --param E=64` → { M: 8192, E: 64 } (values are numbers). */
 export function parseParamFlags(values: readonly (string | number)[] | undefined): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const raw of values ?? []) {
-    const text = String(raw);
-    const eq = text.indexOf('=');
-    const name = text.slice(0, eq).trim();
-    const value = Number(text.slice(eq + 1).trim());
-    if (eq <= 0 || !/^[A-Za-z_]\w*$/.test(name) || text.slice(eq + 1).trim() === '' || !Number.isFinite(value)) {
-      throw new EinsimError({ file: '<cli>', path: '--param', code: 'invalid_value', expected: 'NAME=number, e.g. --param M=8192', received: JSON.stringify(text) });
-    }
-    out[name] = value;
+  const issues: Issue[] = [];
+  for (const flag of values ?? []) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(String(flag));
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(value)) {
+      issues.push({ file: '<cli>', path: '--param', code: 'invalid_value', expected: 'NAME=NUMBER, e.g. --param M=1024', received: JSON.stringify(String(flag)) });
+    } else out[m[1]] = value;
   }
+  if (issues.length > 0) throw new EinsimError(issues);
   return out;
 }
 

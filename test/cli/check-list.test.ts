@@ -1,33 +1,13 @@
 // The built CLI, as a user runs it (`npm test` builds dist/ first): exit codes, one line per
 // issue on stderr, no stack traces, valid JSON.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/ref.js';
-
-function einsim(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'einsim.js'), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', EINSIM_DEBUG: '' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { einsim, expectCleanFailure } from '../helpers/cli.js';
 
 const fixture = (name: string) => join('test', 'fixtures', 'workloads', name);
-
-function expectCleanFailure(r: ReturnType<typeof einsim>, lines: number): string[] {
-  expect(r.code).toBe(1);
-  expect(r.stdout).toBe('');
-  const out = r.stderr.trimEnd().split('\n');
-  expect(out).toHaveLength(lines);
-  for (const line of out) expect(line).toMatch(/^einsim: /);
-  expect(r.stderr).not.toMatch(/^\s+at /m); // no stack trace
-  expect(r.stderr).not.toContain('internal error');
-  return out;
-}
 
 describe('einsim check', () => {
   it('prints the per-Einsum table of a shipped workload and exits 0', () => {
@@ -58,10 +38,11 @@ describe('einsim check', () => {
     expect(lines[1]).toMatch(/several-issues\.yaml:7: einsums\[1\]: expected 1 argument for tanh/);
   });
 
-  it('rejects a YAML syntax error, a missing file, a .csv and a bad --param cleanly', () => {
+  it('rejects a YAML syntax error, a missing file, an unknown extension and a bad --param cleanly', () => {
     expectCleanFailure(einsim('check', fixture('yaml-syntax.yaml')), 1);
     expect(expectCleanFailure(einsim('check', 'nope/missing.yaml'), 1)[0]).toContain('expected a readable file, received ENOENT');
-    expect(expectCleanFailure(einsim('check', 'layers.csv'), 1)[0]).toContain('expected a workload .yaml file');
+    expect(expectCleanFailure(einsim('check', 'layers.txt'), 1)[0]).toContain('expected a workload .yaml file or a SCALE-Sim topology .csv');
+    expect(expectCleanFailure(einsim('check', 'layers.csv'), 1)[0]).toContain('expected a readable file');
     expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'M'), 1)[0]).toContain('<cli>: --param: expected NAME=NUMBER');
     expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'Z=3'), 1)[0]).toContain('<cli>: --param Z: expected a param of');
   });

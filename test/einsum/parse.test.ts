@@ -24,12 +24,12 @@ describe('parseWorkload on the shipped attention cascades', () => {
     expect(byId.BQK.ranks).toEqual([
       { name: 'm1', extent: 16 },
       { name: 'm0', extent: 256 },
-      { name: 'p', extent: 4096 },
+      { name: 'p', extent: 64 },
       { name: 'e', extent: 64 },
     ]);
     expect(byId.LM.reduce).toEqual({ op: 'max', ranks: ['m0'] });
     expect(byId.BQK.annotations).toEqual({ bind: '2d' });
-    expect(c.tensors.RM.shape).toEqual([17, 4096]);
+    expect(c.tensors.RM.shape).toEqual([17, 64]);
     expect(c.tensors.RM.init).toEqual({ rank: 'm1', at: 0, value: -Infinity });
     expect(c.tensors.BK.viewOf).toEqual({
       tensor: 'K',
@@ -53,7 +53,7 @@ describe('parseWorkload on the shipped attention cascades', () => {
     const text = readFileSync(workload('attention-1pass.yaml'), 'utf8');
     const c = parseWorkload(text, 'a.yaml', { M: 1024, M0: 128 });
     expect(c.params.M1).toBe(8);
-    expect(c.tensors.RM.shape).toEqual([9, 4096]);
+    expect(c.tensors.RM.shape).toEqual([9, 64]);
   });
 
   it('rejects an override of a param the file does not have', () => {
@@ -158,8 +158,9 @@ einsums:
 });
 
 describe('loadWorkload', () => {
-  it('dispatches on the file extension: a .csv is not a workload (yet)', () => {
-    expectIssues(() => loadWorkload('topologies/resnet.csv'), [{ code: 'unsupported', path: '', expected: 'a workload .yaml file', file: 'topologies/resnet.csv' }]);
+  it('dispatches on the file extension: .yaml is einsim, .csv a SCALE-Sim topology, anything else is refused', () => {
+    expectIssues(() => loadWorkload('topologies/resnet.txt'), [{ code: 'unsupported', path: '', expected: 'a workload .yaml file or a SCALE-Sim topology .csv', file: 'topologies/resnet.txt' }]);
+    expectIssues(() => loadWorkload('topologies/resnet.csv'), [{ code: 'io', path: '', expected: 'a readable file', file: 'topologies/resnet.csv' }]);
   });
 
   it('reports a missing file as an io issue', () => {

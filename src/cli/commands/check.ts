@@ -2,12 +2,15 @@
 // (src/einsum/analysis.ts) as a table, or as JSON with --json. Problems in the file are
 // EinsimErrors, which main.ts prints one line each; warnings go to stderr and do not fail the run.
 import chalk from 'chalk';
-import { EinsimError, formatIssue } from '../../errors.js';
+import { formatIssue } from '../../errors.js';
 import { analyseCascade, type CascadeAnalysis } from '../../einsum/analysis.js';
 import { loadWorkload } from '../../einsum/load.js';
 import type { Cascade } from '../../einsum/types.js';
+import { compareCascades, DEFAULT_TOLERANCE, type Comparison } from '../../einsum/equivalence.js';
 import type { CommandRegistrar } from '../main.js';
-import { formatBytes, formatCount, renderTable } from './table.js';
+import { parseParamFlags } from '../options.js';
+import { renderTable } from '../../report/text-table.js';
+import { formatBytes, formatCount } from '../../report/units.js';
 
 export const registerCheck: CommandRegistrar = (parser, setExit) => {
   parser.command(
@@ -17,13 +20,27 @@ export const registerCheck: CommandRegistrar = (parser, setExit) => {
       y
         .positional('workload', { type: 'string', describe: 'a workload .yaml file', demandOption: true })
         .option('json', { type: 'boolean', default: false, describe: 'print the analysis as JSON' })
-        .option('param', { type: 'string', array: true, default: [] as string[], describe: 'override a param, NAME=VALUE (repeatable)' })
+        .option('param', { alias: 'p', type: 'string', array: true, default: [] as string[], describe: 'override a param, NAME=VALUE (repeatable)' })
+        .option('topology-type', { choices: ['conv', 'gemm'] as const, describe: 'for a SCALE-Sim topology .csv: force conv or gemm rows' })
+        .option('equivalent', { type: 'string', describe: 'evaluate this other workload on the same random inputs and compare the common outputs' })
+        .option('seed', { type: 'number', default: 1, describe: 'seed of the random inputs for --equivalent' })
+        .option('tolerance', { type: 'number', default: DEFAULT_TOLERANCE, describe: 'largest relative difference still called equivalent' })
         .example('$0 check workloads/attention-1pass.yaml', 'validate FuseMax cascade 5 and print its analysis')
         .example('$0 check workloads/conv.yaml --param stride=2 --param pad=0', 'the conv layer with other params')
-        .example('$0 check workloads/gemm.yaml --json', 'the analysis as JSON'),
+        .example('$0 check workloads/gemm.yaml --json', 'the analysis as JSON')
+        .example('$0 check workloads/attention-1pass.yaml --equivalent workloads/attention-3pass.yaml -p M=256 -p P=16', 'do two cascades compute the same outputs? (exit 0 if so, 1 if not)')
+        .example('$0 check topology.csv', 'a SCALE-Sim topology, converted to a cascade'),
     (argv) => {
       const overrides = parseParamFlags(argv.param as string[]);
-      const cascade = loadWorkload(argv.workload as string, overrides);
+      const cascade = loadWorkload(argv.workload as string, overrides, { topologyType: argv.topologyType });
+      if (argv.equivalent !== undefined) {
+        const other = loadWorkload(argv.equivalent, overrides, { topologyType: argv.topologyType });
+        const comparison = compareCascades(cascade, other, { seed: argv.seed, tolerance: argv.tolerance });
+        if (argv.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
+        else process.stdout.write(`${renderComparison(cascade, other, comparison, argv.seed).join('\n')}\n`);
+        setExit(comparison.equivalent ? 0 : 1);
+        return;
+      }
       const analysis = analyseCascade(cascade);
       if (argv.json) process.stdout.write(`${JSON.stringify(toJson(cascade, analysis), null, 2)}\n`);
       else process.stdout.write(`${renderCheck(cascade, analysis).join('\n')}\n`);
@@ -32,23 +49,6 @@ export const registerCheck: CommandRegistrar = (parser, setExit) => {
     },
   );
 };
-
-/** `--param K=V` flags → overrides; a malformed flag is an issue on `<cli>`. */
-export function parseParamFlags(flags: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  const issues = [];
-  for (const flag of flags) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+)$/.exec(String(flag));
-    const value = m ? Number(m[2]) : NaN;
-    if (!m || !Number.isFinite(value)) {
-      issues.push({ file: '<cli>', path: '--param', code: 'invalid_value' as const, expected: 'NAME=NUMBER, e.g. --param M=1024', received: JSON.stringify(flag) });
-    } else {
-      out[m[1]] = value;
-    }
-  }
-  if (issues.length > 0) throw new EinsimError(issues);
-  return out;
-}
 
 export function renderCheck(cascade: Cascade, analysis: CascadeAnalysis): string[] {
   const rows = analysis.einsums.map((a, i) => {
@@ -78,6 +78,7 @@ export function renderCheck(cascade: Cascade, analysis: CascadeAnalysis): string
       { header: 'ops/B', align: 'right' },
     ],
     rows,
+    '',
     { boldRows: new Set([rows.length - 1]) },
   );
   const head = [`${chalk.bold(cascade.name)}  ${chalk.dim(cascade.file)}`];
@@ -109,4 +110,15 @@ function toJson(cascade: Cascade, analysis: CascadeAnalysis): unknown {
     recurrences: cascade.recurrences,
     warnings: cascade.warnings,
   };
+}
+
+/** The --equivalent verdict: one line per common output tensor with its largest relative difference. */
+export function renderComparison(a: Cascade, b: Cascade, c: Comparison, seed: number): string[] {
+  const verdict = c.equivalent ? chalk.green('equivalent') : chalk.red('NOT equivalent');
+  const lines = [`${chalk.bold(a.name)} vs ${chalk.bold(b.name)}: ${verdict} (max relative difference ${c.maxRelDiff.toExponential(2)}, tolerance ${c.tolerance.toExponential(0)}, seed ${seed})`];
+  for (const t of c.tensors) {
+    const where = t.worst ? ` at [${t.worst.index.join(', ')}]: ${t.worst.a} vs ${t.worst.b}` : '';
+    lines.push(`  ${t.name}: ${t.maxRelDiff.toExponential(2)}${t.maxRelDiff > c.tolerance ? where : ''}`);
+  }
+  return lines;
 }

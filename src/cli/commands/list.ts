@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import chalk from 'chalk';
 import { parse } from 'yaml';
 import type { CommandRegistrar } from '../main.js';
-import { renderTable } from './table.js';
+import { renderTable } from '../../report/text-table.js';
 
 /** The package root: this file is src/cli/commands/list.ts (or dist/cli/commands/list.js). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -85,10 +85,10 @@ function renderList(workloads: ShippedFile[], architectures: ShippedFile[]): str
   const short = (s: string): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s);
   const out = [chalk.bold(`Workloads (${workloads.length})`)];
   if (workloads.length === 0) out.push(chalk.dim('  none'));
-  else out.push(...renderTable([{ header: 'file' }, { header: 'name' }, { header: 'description' }], workloads.map((w) => [w.file, w.name, short(oneLine(w.description))])).map((l) => `  ${l}`));
+  else out.push(...renderTable([{ header: 'file' }, { header: 'name' }, { header: 'description' }], workloads.map((w) => [w.file, w.name, short(oneLine(w.description))])));
   out.push('', chalk.bold(`Architectures (${architectures.length})`));
   if (architectures.length === 0) out.push(chalk.dim('  none yet (arch/*.yaml, arch/*.cfg)'));
-  else out.push(...renderTable([{ header: 'file' }, { header: 'name' }, { header: 'engine' }, { header: 'description' }], architectures.map((a) => [a.file, a.name, a.engine ?? '?', short(oneLine(a.description))])).map((l) => `  ${l}`));
+  else out.push(...renderTable([{ header: 'file' }, { header: 'name' }, { header: 'engine' }, { header: 'description' }], architectures.map((a) => [a.file, a.name, a.engine ?? '?', short(oneLine(a.description))])));
   out.push('', chalk.dim('Check a workload: einsim check workloads/<file>.yaml'));
   return out;
 }

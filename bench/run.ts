@@ -1,0 +1,10 @@
+// `npm run bench`: every benchmark of the project, one after another. Speed is measured here,
+// never in tests (the CI machine has 2 cores and shares them).
+import { benchSystolic } from './systolic.js';
+
+const only = process.argv[2];
+if (!only || only === 'systolic') {
+  console.log('== systolic engine vs SCALE-Sim v2 ==');
+  const r = benchSystolic();
+  if (r.mismatches > 0) process.exitCode = 1;
+}

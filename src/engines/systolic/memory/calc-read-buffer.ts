@@ -1,0 +1,199 @@
+// CALC-mode read buffer: SCALE-Sim's bandwidth *estimate* (scalesim.md §4, read_buffer_estimate_bw.py).
+// It never stalls (every read is served one cycle later); it only decides how many words come from
+// DRAM and when. The buffer of E words is cut into sets of S = floor(E/100) distinct addresses and
+// blocks of 50 sets. A request is a DRAM read unless its address is already in the current block;
+// when a block's 50th set closes, the block is prefetched and a new, empty block starts. So
+// DRAM reads = requests that miss the current block, and only three things are timed: the first
+// request's cycle, the cycle of each block boundary, and the finalize rule.
+import { CALC_FILL_BANDWIDTH_WORDS, READ_LATENCY_CYCLES, SETS_PER_BLOCK, SETS_PER_BUFFER } from './constants.js';
+import type { DramBurst, ReadBufferOutcome } from './outcome.js';
+import type { OperandDemand } from '../demand.js';
+import { foldDataRows } from '../demand.js';
+import type { Fold } from '../folds.js';
+import type { LayerGeometry } from '../operand-matrix.js';
+
+export function calcSetSize(bufferWords: number): number {
+  return Math.floor(bufferWords / SETS_PER_BUFFER);
+}
+
+/** Per-request CALC buffer: stamps each operand index with the block it was fetched in. */
+export class CalcReadBuffer {
+  readonly setSize: number;
+  readonly blockSize: number;
+  private readonly stamp: Int32Array;
+  private block = 1;
+  private inBlock = 0;
+  private inserts = 0;
+  /** Requests seen (hits included) and where the current block started, in that count. */
+  private position = 0;
+  private blockStart = 0;
+  /** Demand row of each block boundary (boundaryCycles holds their cycles). */
+  readonly boundaryRows: number[] = [];
+  private firstCycle = -1;
+  /** Cycle of the row in which each block boundary happened. */
+  readonly boundaryCycles: number[] = [];
+  /** Fetched indices in fetch order, kept only when tracing (DRAM trace contents). */
+  readonly fetched: number[] | null;
+
+  /** Demand row → cycle (rows shift by the stalls before them). */
+  private readonly cycleOf: (row: number) => number;
+
+  constructor(bufferWords: number, operandSize: number, keepFetched: boolean, cycleOf: (row: number) => number) {
+    this.cycleOf = cycleOf;
+    this.setSize = calcSetSize(bufferWords);
+    this.blockSize = SETS_PER_BLOCK * this.setSize;
+    this.stamp = new Int32Array(operandSize);
+    this.fetched = keepFetched ? [] : null;
+  }
+
+  /** One demand row's valid requests, in port order. */
+  requestRow(entries: Int32Array, count: number, row: number): void {
+    if (count === 0) return;
+    if (this.firstCycle < 0) this.firstCycle = this.cycleOf(row);
+    for (let i = 0; i < count; i++) this.request(entries[i], row);
+  }
+
+  private request(e: number, row: number): void {
+    this.position++;
+    if (this.stamp[e] === this.block) return;
+    this.stamp[e] = this.block;
+    this.inserts++;
+    if (this.fetched) this.fetched.push(e);
+    if (++this.inBlock === this.blockSize) {
+      this.boundaryRows.push(row);
+      this.boundaryCycles.push(this.cycleOf(row));
+      this.block++;
+      this.inBlock = 0;
+      this.blockStart = this.position;
+    }
+  }
+
+  /**
+   * All ifmap requests of one fold, addressed straight from the layer geometry: the same requests
+   * as requestRow over the fold's rows, without materialising them (the hot loop of conv layers).
+   */
+  requestIfmapFold(g: LayerGeometry, d: OperandDemand, f: Fold, firstRowOfFold: number): void {
+    const ax = d.ifmapAxes!(f);
+    const skewed = d.kind === 'skewed';
+    // Along a row, the port j grows by one; in a skewed block the block row k shrinks by one.
+    const dPixel = skewed ? ax.pixelPerPort - ax.pixelPerRow : ax.pixelPerPort;
+    const dWindow = skewed ? ax.windowPerPort - ax.windowPerRow : ax.windowPerPort;
+    const { pixelBase, windowOffset, rowsLeft, colsLeft, windowRow, windowCol, partialWindows } = g;
+    const stamp = this.stamp;
+    const fetched = this.fetched;
+    const blockSize = this.blockSize;
+    let block = this.block;
+    let inBlock = this.inBlock;
+    let inserts = this.inserts;
+    let position = this.position;
+    const [tLo, tHi] = foldDataRows(d, f);
+    const wu = d.usedPorts(f);
+    const k0 = d.firstDataRow(f);
+    for (let t = tLo; t <= tHi; t++) {
+      // rowPortRange, inlined: the ports of fold row t that carry data.
+      let lo = 0;
+      let hi = wu - 1;
+      let k = d.dataRows - 1 - t;
+      if (skewed) {
+        const rel = t - d.pre;
+        lo = rel - d.dataRows + 1 > 0 ? rel - d.dataRows + 1 : 0;
+        hi = rel - k0 < wu - 1 ? rel - k0 : wu - 1;
+        k = rel - lo;
+      }
+      if (hi < lo) continue;
+      let p = ax.pixel0 + ax.pixelPerRow * k + ax.pixelPerPort * lo;
+      let w = ax.window0 + ax.windowPerRow * k + ax.windowPerPort * lo;
+      for (let j = lo; j <= hi; j++, p += dPixel, w += dWindow) {
+        if (partialWindows && (windowRow[w] >= rowsLeft[p] || windowCol[w] >= colsLeft[p])) continue;
+        const e = pixelBase[p] + windowOffset[w];
+        position++;
+        if (stamp[e] === block) continue;
+        stamp[e] = block;
+        inserts++;
+        if (fetched) fetched.push(e);
+        if (this.firstCycle < 0) this.firstCycle = this.cycleOf(firstRowOfFold + t);
+        if (++inBlock === blockSize) {
+          this.boundaryRows.push(firstRowOfFold + t);
+          this.boundaryCycles.push(this.cycleOf(firstRowOfFold + t));
+          block++;
+          inBlock = 0;
+          this.blockStart = position;
+        }
+      }
+    }
+    this.block = block;
+    this.inBlock = inBlock;
+    this.inserts = inserts;
+    this.position = position;
+  }
+
+  /** How far back the current block reaches: requests since it started, and its fetches so far. */
+  get blockReach(): { requests: number; position: number; inserts: number; boundaries: number } {
+    return { requests: this.position - this.blockStart, position: this.position, inserts: this.inserts, boundaries: this.boundaryRows.length };
+  }
+
+  /**
+   * The rest of the stream repeats the last pass `times` more times, `passRows` demand rows apart,
+   * and the buffer is provably in the same state at each pass start (see requestIfmapPasses): add
+   * the last pass's fetches and boundaries once per repeat instead of walking them.
+   */
+  repeatLastPass(from: { inserts: number; boundaries: number }, times: number, passRows: number): void {
+    const passInserts = this.inserts - from.inserts;
+    const rows = this.boundaryRows.slice(from.boundaries);
+    for (let r = 1; r <= times; r++) {
+      for (const row of rows) {
+        this.boundaryRows.push(row + r * passRows);
+        this.boundaryCycles.push(this.cycleOf(row + r * passRows));
+      }
+    }
+    this.inserts += passInserts * times;
+    this.block += rows.length * times;
+  }
+
+  finish(): ReadBufferOutcome {
+    return calcOutcome(this.setSize, this.inserts, this.firstCycle, this.boundaryCycles);
+  }
+}
+
+/**
+ * The DRAM side of a CALC buffer from what the requests decided: total fetches, the first request
+ * cycle and the block-boundary cycles (complete_all_prefetches and prefetch in SCALE-Sim).
+ */
+export function calcOutcome(setSize: number, inserts: number, firstCycle: number, boundaryCycles: number[]): ReadBufferOutcome {
+  const bursts: DramBurst[] = [];
+  const blockWords = SETS_PER_BLOCK * setSize;
+  if (boundaryCycles.length === 0) {
+    // Everything fits in the first fill: fetch all sets before cycle 0 at 10 words/cycle, ending
+    // at cycle −1 (last_prefetch_end_cycle = −1 − latency, then the read port adds 1).
+    const sets = Math.ceil(inserts / setSize);
+    const cycles = Math.ceil((sets * setSize) / CALC_FILL_BANDWIDTH_WORDS);
+    bursts.push({ firstCycle: -cycles, cycles, words: inserts, widthWords: CALC_FILL_BANDWIDTH_WORDS, fromFetch: 0 });
+  } else {
+    // First block: fetched before the first request, at 10 words/cycle.
+    const fillCycles = Math.ceil(blockWords / CALC_FILL_BANDWIDTH_WORDS);
+    const fillEnd = firstCycle - 1 - READ_LATENCY_CYCLES;
+    bursts.push({ firstCycle: fillEnd - fillCycles + 1 + READ_LATENCY_CYCLES, cycles: fillCycles, words: blockWords, widthWords: CALC_FILL_BANDWIDTH_WORDS, fromFetch: 0 });
+    // Each later block (and the final partial one) is spread over the previous block's window.
+    let windowStart = fillEnd + 1;
+    let windowEnd = boundaryCycles[0];
+    for (let b = 1; b <= boundaryCycles.length; b++) {
+      const last = b === boundaryCycles.length;
+      const words = last ? inserts - b * blockWords : blockWords;
+      const setsWords = last ? Math.ceil(words / setSize) * setSize : blockWords;
+      const cycles = windowEnd - windowStart + 1;
+      bursts.push({ firstCycle: windowStart + READ_LATENCY_CYCLES, cycles, words, widthWords: Math.ceil(setsWords / cycles), fromFetch: b * blockWords });
+      if (!last) {
+        windowStart = windowEnd + 1;
+        windowEnd = boundaryCycles[b];
+      }
+    }
+  }
+  const first = bursts[0];
+  const lastBurst = bursts[bursts.length - 1];
+  return {
+    dramReads: inserts,
+    startCycle: first.firstCycle,
+    stopCycle: lastBurst.firstCycle + lastBurst.cycles - 1,
+    bursts,
+  };
+}

@@ -1,0 +1,20 @@
+// What a read buffer reports after a layer: DRAM words read, the first and last DRAM trace cycle,
+// and the bursts (for DRAM traces and the timeline).
+
+/** `cycles` consecutive DRAM trace rows from `firstCycle`, `widthWords` addresses per row. */
+export interface DramBurst {
+  firstCycle: number;
+  cycles: number;
+  /** Words the burst adds to the DRAM count (SCALE-Sim's count, including any −1 it counts). */
+  words: number;
+  widthWords: number;
+  /** Where the burst's addresses start in the buffer's fetch sequence (for trace contents). */
+  fromFetch: number;
+}
+
+export interface ReadBufferOutcome {
+  dramReads: number;
+  startCycle: number;
+  stopCycle: number;
+  bursts: DramBurst[];
+}

@@ -1,0 +1,115 @@
+// USER-mode read buffer (scalesim.md §4, read_buffer.py): a double buffer filled from DRAM at a
+// fixed B words per cycle. The operand's prefetch order is cut into "lines" of eps = ceil(E/100)
+// valid entries (duplicates count); the active window holds nal consecutive lines (cyclically).
+// A request whose address is in no active line rotates the window by npl lines and issues one
+// prefetch of np = ceil(P/B) DRAM rows, which lands np + 1 cycles after the previous one; a row
+// whose data lands late is served late, and that is a stall.
+import { EinsimError } from '../../../errors.js';
+import { ACTIVE_FRACTION, READ_LATENCY_CYCLES, USER_LINES_PER_BUFFER } from './constants.js';
+import type { DramBurst, ReadBufferOutcome } from './outcome.js';
+import type { PrefetchMatrix } from '../dataflow/model.js';
+import { forEachPrefetched, prefetchElements } from '../prefetch-order.js';
+
+export class UserReadBuffer {
+  readonly lines: number;
+  readonly activeLines: number;
+  readonly prefetchLines: number;
+  /** DRAM rows of the first fill and of every later prefetch. */
+  readonly fillRows: number;
+  readonly prefetchRows: number;
+  readonly bandwidthWords: number;
+  /** CSR: the lines holding operand index e are lineOf[lineStart[e] … lineStart[e+1]). */
+  private readonly lineStart: Int32Array;
+  private readonly lineOf: Int32Array;
+  private windowStart = 0;
+  private lastPrefetchCycle = 0;
+  private prefetches = 0;
+  private started = false;
+  private startCycle = 0;
+  /** Cycle at which each later prefetch was issued (for the timeline). */
+  readonly prefetchIssueCycles: number[] = [];
+
+  constructor(prefetch: PrefetchMatrix, operandSize: number, bufferWords: number, bandwidthWords: number) {
+    const eps = Math.ceil(bufferWords / USER_LINES_PER_BUFFER);
+    const active = Math.ceil(bufferWords * ACTIVE_FRACTION);
+    const prefetchWords = bufferWords - active;
+    this.bandwidthWords = bandwidthWords;
+
+    // Lines: consecutive runs of eps valid entries in fetch order; the last, possibly empty, is kept.
+    const counts = new Int32Array(operandSize + 1);
+    let valid = 0;
+    forEachPrefetched(prefetch, (e) => {
+      counts[e + 1]++;
+      valid++;
+    });
+    for (let e = 0; e < operandSize; e++) counts[e + 1] += counts[e];
+    this.lineStart = counts;
+    const fill = counts.slice(0, operandSize);
+    this.lineOf = new Int32Array(valid);
+    let v = 0;
+    forEachPrefetched(prefetch, (e) => {
+      this.lineOf[fill[e]++] = Math.floor(v / eps);
+      v++;
+    });
+    this.lines = Math.floor(valid / eps) + 1;
+    this.activeLines = Math.min(this.lines, Math.ceil(active / eps));
+    this.prefetchLines = Math.min(this.lines - this.activeLines, Math.ceil(prefetchWords / eps));
+    const fetchRows = Math.ceil(prefetchElements(prefetch) / bandwidthWords);
+    this.fillRows = Math.min(Math.ceil(active / bandwidthWords), fetchRows);
+    this.prefetchRows = Math.ceil(prefetchWords / bandwidthWords);
+  }
+
+  private hit(e: number): boolean {
+    const end = this.lineStart[e + 1];
+    for (let i = this.lineStart[e]; i < end; i++) {
+      let rel = this.lineOf[i] - this.windowStart;
+      if (rel < 0) rel += this.lines;
+      if (rel < this.activeLines) return true;
+    }
+    return false;
+  }
+
+  /** Serves one demand row; returns its out-cycle (cycle + 1 on a hit, later when it waited for DRAM). */
+  readRow(entries: Int32Array, count: number, cycle: number): number {
+    if (!this.started) {
+      // prefetch_active_buffer: the first fill ends the cycle before the first row.
+      this.started = true;
+      this.startCycle = cycle;
+      this.lastPrefetchCycle = cycle - 1;
+    }
+    let offset = READ_LATENCY_CYCLES;
+    for (let i = 0; i < count; i++) {
+      const e = entries[i];
+      let guard = 0;
+      while (!this.hit(e)) {
+        if (++guard > this.lines + 1) {
+          throw new EinsimError({ file: '<systolic>', path: 'user-read-buffer', code: 'unsupported', expected: `address ${e} in the prefetch order`, received: 'an address the buffer never fetches' });
+        }
+        this.windowStart = (this.windowStart + this.prefetchLines) % this.lines;
+        this.prefetchIssueCycles.push(this.lastPrefetchCycle + 1);
+        this.lastPrefetchCycle += this.prefetchRows + 1;
+        this.prefetches++;
+        const late = this.lastPrefetchCycle - (cycle + offset);
+        if (late > 0) offset += late;
+      }
+    }
+    return cycle + offset;
+  }
+
+  finish(): ReadBufferOutcome {
+    const b = this.bandwidthWords;
+    const bursts: DramBurst[] = [
+      { firstCycle: this.startCycle - this.fillRows, cycles: this.fillRows, words: this.fillRows * b, widthWords: b, fromFetch: 0 },
+    ];
+    for (let i = 0; i < this.prefetches; i++) {
+      const first = this.prefetchIssueCycles[i] + READ_LATENCY_CYCLES;
+      bursts.push({ firstCycle: first, cycles: this.prefetchRows, words: this.prefetchRows * b, widthWords: b, fromFetch: -1 });
+    }
+    return {
+      dramReads: (this.fillRows + this.prefetches * this.prefetchRows) * b,
+      startCycle: this.startCycle - this.fillRows,
+      stopCycle: this.lastPrefetchCycle,
+      bursts,
+    };
+  }
+}

@@ -1,0 +1,380 @@
+// One layer through SCALE-Sim v2's model (scalesim.md §1–§4, single_layer_sim.run): operand
+// matrices → folds → demand rows → three buffers → report numbers. Pure: no I/O, no globals.
+import { EinsimError } from '../../errors.js';
+import { DATAFLOWS } from './dataflow/index.js';
+import type { OperandDemand } from './demand.js';
+import { foldDataRows, rowRequests, rowSlots } from './demand.js';
+import type { Fold, FoldGrid } from './folds.js';
+import { foldAt, foldAverages, foldGrid } from './folds.js';
+import { layerGeometry } from './operand-matrix.js';
+import type { LayerGeometry } from './operand-matrix.js';
+import { CalcReadBuffer } from './memory/calc-read-buffer.js';
+import { calcReadByRuns } from './memory/calc-read-runs.js';
+import { READ_LATENCY_CYCLES } from './memory/constants.js';
+import type { ReadBufferOutcome } from './memory/outcome.js';
+import { UserReadBuffer } from './memory/user-read-buffer.js';
+import { WriteBuffer } from './memory/write-buffer.js';
+import { StallProfile } from './stall-profile.js';
+import { cycleBreakdown } from './breakdown.js';
+import type { LayerResult, ScaleSimLayer, StartStop, SystolicConfig } from './types.js';
+import { validateConfig } from './config.js';
+import type { RecordedRun } from './trace.js';
+import { layerTrace } from './trace.js';
+
+export interface SimulateOptions {
+  trace: boolean;
+}
+
+/** The demand side of a layer: everything before the memories. */
+export interface LayerPlan {
+  layer: ScaleSimLayer;
+  config: SystolicConfig;
+  geometry: LayerGeometry;
+  grid: FoldGrid;
+  foldRows: number;
+  demandRows: number;
+  ifmap: OperandDemand;
+  filter: OperandDemand;
+  ofmap: OperandDemand;
+  operandSizes: { ifmap: number; filter: number; ofmap: number };
+}
+
+export function planLayer(layer: ScaleSimLayer, config: SystolicConfig): LayerPlan {
+  validateConfig(config);
+  const geometry = layerGeometry(layer);
+  const model = DATAFLOWS[config.dataflow];
+  const grid = foldGrid(model.mapping(geometry), config.rows, config.cols);
+  const foldRows = model.foldRows(config.rows, config.cols, grid.t);
+  const demand = model.demand(geometry, grid);
+  return {
+    layer,
+    config,
+    geometry,
+    grid,
+    foldRows,
+    demandRows: grid.folds * foldRows,
+    ...demand,
+    operandSizes: {
+      ifmap: layer.ifmapH * layer.ifmapW * layer.channels,
+      filter: geometry.k * geometry.n,
+      ofmap: geometry.m * geometry.n,
+    },
+  };
+}
+
+/** First and last demand rows that hold a valid (non −1) request of an operand. */
+export function validRowSpan(plan: LayerPlan, d: OperandDemand): [number, number] {
+  const buf = new Int32Array(d.ports);
+  const L = plan.foldRows;
+  let first = -1;
+  for (let fi = 0; fi < plan.grid.folds && first < 0; fi++) {
+    const f = foldAt(plan.grid, fi);
+    const [lo, hi] = foldDataRows(d, f);
+    for (let t = lo; t <= hi; t++) {
+      if (rowRequests(d, f, t, buf) > 0) {
+        first = fi * L + t;
+        break;
+      }
+    }
+  }
+  let last = -1;
+  for (let fi = plan.grid.folds - 1; fi >= 0 && last < 0; fi--) {
+    const f = foldAt(plan.grid, fi);
+    const [lo, hi] = foldDataRows(d, f);
+    for (let t = hi; t >= lo; t--) {
+      if (rowRequests(d, f, t, buf) > 0) {
+        last = fi * L + t;
+        break;
+      }
+    }
+  }
+  return [first, last];
+}
+
+function sramAccesses(plan: LayerPlan, d: OperandDemand): number {
+  let n = 0;
+  for (let fi = 0; fi < plan.grid.folds; fi++) n += d.sramAccesses(foldAt(plan.grid, fi));
+  return n;
+}
+
+export interface MemoryRun {
+  totalCycles: number;
+  stallCycles: number;
+  ifmap: ReadBufferOutcome;
+  filter: ReadBufferOutcome;
+  write: WriteBuffer;
+  sramIfmap: StartStop;
+  sramFilter: StartStop;
+  sramOfmap: StartStop;
+  /** Tracing only: each demand row's out-cycle per buffer, what each read buffer fetched, the stalls. */
+  recorded?: RecordedRun;
+}
+
+/** Calls visit(fold, t, row) for every fold row in [lo, hi] of every fold, in demand order. */
+function forEachRow(plan: LayerPlan, d: OperandDemand, visit: (f: Fold, t: number, row: number) => void): void {
+  const L = plan.foldRows;
+  for (let fi = 0; fi < plan.grid.folds; fi++) {
+    const f = foldAt(plan.grid, fi);
+    const [lo, hi] = foldDataRows(d, f);
+    for (let t = Math.max(lo, 0); t <= Math.min(hi, L - 1); t++) visit(f, t, fi * L + t);
+  }
+}
+
+/** Slots of a skewed block row at rel = t − pre (rowPortRange, inlined for the write loop). */
+function skewedRowSlots(rel: number, dataRows: number, k0: number, wu: number): number {
+  const lo = rel - dataRows + 1 > 0 ? rel - dataRows + 1 : 0;
+  const hi = rel - k0 < wu - 1 ? rel - k0 : wu - 1;
+  return hi >= lo ? hi - lo + 1 : 0;
+}
+
+/**
+ * All ifmap requests into a CALC buffer. In os and ws every column fold re-reads the same row-fold
+ * tiles in the same order, so the stream is Fc identical passes. The buffer's state at a pass start
+ * is fully described by how far back its block reaches (the block holds the distinct addresses of
+ * that many trailing requests); if it reaches no further than one pass and equals the previous
+ * pass start's, every later pass repeats the previous one, and is added rather than walked.
+ */
+function requestIfmapPasses(plan: LayerPlan, d: OperandDemand, buf: CalcReadBuffer): void {
+  const { grid } = plan;
+  const repeats = d.reuseKey(foldAt(grid, 0)) === d.reuseKey(foldAt(grid, grid.rowFolds % grid.folds)) && grid.colFolds > 1;
+  const passes = repeats ? grid.colFolds : 1;
+  const foldsPerPass = repeats ? grid.rowFolds : grid.folds;
+  const passRows = foldsPerPass * plan.foldRows;
+  let previous: CalcReadBuffer['blockReach'] | null = null;
+  let passLength = Infinity;
+  for (let pass = 0; pass < passes; pass++) {
+    const at = buf.blockReach;
+    if (previous && pass === 1) passLength = at.position - previous.position;
+    // The block holds the distinct addresses of its last `requests` requests; within one pass
+    // back, that is the same tail of identical passes, so equal reaches mean equal states.
+    if (previous && pass >= 2 && at.requests === previous.requests && at.requests <= passLength) {
+      buf.repeatLastPass(previous, passes - pass, passRows);
+      return;
+    }
+    previous = at;
+    for (let fi = pass * foldsPerPass; fi < (pass + 1) * foldsPerPass; fi++) {
+      buf.requestIfmapFold(plan.geometry, d, foldAt(grid, fi), fi * plan.foldRows);
+    }
+  }
+}
+
+/** CALC mode: reads never stall, so the write buffer alone decides the cycles (§4 "Stalls"). */
+function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
+  const { config } = plan;
+  const E = wordsOf(config);
+  const write = new WriteBuffer(E.ofmap, config.cols, trace);
+  const stalls = new StallProfile();
+  const [ofFirst, ofLast] = validRowSpan(plan, plan.ofmap);
+  let ofFirstOut = 0;
+  let ofLastOut = 0;
+  const stallRows: [number, number, number][] = [];
+  const ofmapOut = trace ? new Float64Array(plan.demandRows).fill(NaN) : null;
+  const d = plan.ofmap;
+  const L = plan.foldRows;
+  for (let fi = 0; fi < plan.grid.folds; fi++) {
+    const f = foldAt(plan.grid, fi);
+    const [lo, hi] = foldDataRows(d, f);
+    const wu = d.usedPorts(f);
+    const k0 = d.firstDataRow(f);
+    const words = (d.dataRows - k0) * wu;
+    const base = fi * L;
+    if (!trace && write.absorbs(words, base + lo + stalls.total)) {
+      // No event anywhere in this fold: every row is written at its own cycle.
+      write.absorb(words);
+      if (ofFirst >= base && ofFirst < base + L) ofFirstOut = ofFirst + stalls.total;
+      if (ofLast >= base && ofLast < base + L) ofLastOut = ofLast + stalls.total;
+      continue;
+    }
+    for (let t = lo; t <= hi; t++) {
+      const n = d.kind === 'skewed' ? skewedRowSlots(t - d.pre, d.dataRows, k0, wu) : wu;
+      if (n === 0) continue;
+      const row = base + t;
+      const c = row + stalls.total;
+      const out = write.writeRow(n, c);
+      if (ofmapOut) ofmapOut[row] = out;
+      if (out > c && trace) stallRows.push([row, c, out - c]);
+      stalls.add(row, out - c);
+      if (row === ofFirst) ofFirstOut = out;
+      if (row === ofLast) ofLastOut = out;
+    }
+  }
+  const lastRow = plan.demandRows - 1;
+  // total_cycles = the ofmap out-cycle of the last demand row (it carries no write when the
+  // fold ends in idle rows, so it is simply issued at its cycle).
+  const totalCycles = lastRow + stalls.before(lastRow + 1);
+  write.finish(totalCycles);
+
+  const read = (d: OperandDemand, size: number, words: number, distinct: boolean): [ReadBufferOutcome, StartStop] => {
+    if (distinct && !trace) {
+      const [firstRow, lastRow] = validRowSpan(plan, d);
+      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow });
+      return [outcome, { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
+    }
+    const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
+    const [firstRow, lastRow] = validRowSpan(plan, d);
+    if (d.ifmapAxes && !trace) {
+      requestIfmapPasses(plan, d, buf);
+    } else {
+      const entries = new Int32Array(d.ports);
+      forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));
+    }
+    fetched.push(buf.fetched ?? []);
+    return [buf.finish(), { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
+  };
+  // Filters are always distinct addresses; the ifmap is when windows neither overlap nor hang over.
+  const g = plan.geometry;
+  const fetched: number[][] = [];
+  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap && !g.partialWindows);
+  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true);
+  return {
+    totalCycles,
+    stallCycles: stalls.total,
+    ifmap,
+    filter,
+    write,
+    sramIfmap,
+    sramFilter,
+    sramOfmap: { startCycle: ofFirstOut, stopCycle: ofLastOut },
+    recorded: ofmapOut ? calcRecorded(plan, stalls, ofmapOut, fetched, stallRows) : undefined,
+  };
+}
+
+/** USER mode: all three buffers can stall, so rows are served jointly, in order. */
+function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
+  const { config, grid } = plan;
+  const E = wordsOf(config);
+  const bw = config.userBandwidthWordsPerCycle;
+  const model = DATAFLOWS[config.dataflow];
+  const prefetch = model.prefetch(plan.geometry, grid);
+  const ifBuf = new UserReadBuffer(prefetch.ifmap, plan.operandSizes.ifmap, E.ifmap, bw);
+  const flBuf = new UserReadBuffer(prefetch.filter, plan.operandSizes.filter, E.filter, bw);
+  const write = new WriteBuffer(E.ofmap, bw, trace);
+  const spans = {
+    ifmap: validRowSpan(plan, plan.ifmap),
+    filter: validRowSpan(plan, plan.filter),
+    ofmap: validRowSpan(plan, plan.ofmap),
+  };
+  const sram = { ifmap: { startCycle: 0, stopCycle: 0 }, filter: { startCycle: 0, stopCycle: 0 }, ofmap: { startCycle: 0, stopCycle: 0 } };
+  const record = (which: 'ifmap' | 'filter' | 'ofmap', row: number, out: number): void => {
+    if (row === spans[which][0]) sram[which].startCycle = out;
+    if (row === spans[which][1]) sram[which].stopCycle = out;
+  };
+  const ifEntries = new Int32Array(plan.ifmap.ports);
+  const flEntries = new Int32Array(plan.filter.ports);
+  const L = plan.foldRows;
+  let stalls = 0;
+  let lastOut = 0;
+  const outs = trace ? { ifmap: new Float64Array(plan.demandRows), filter: new Float64Array(plan.demandRows), ofmap: new Float64Array(plan.demandRows) } : null;
+  const stallRows: [number, number, number][] = [];
+  for (let fi = 0; fi < grid.folds; fi++) {
+    const f = foldAt(grid, fi);
+    for (let t = 0; t < L; t++) {
+      const row = fi * L + t;
+      const c = row + stalls;
+      const ni = rowRequests(plan.ifmap, f, t, ifEntries);
+      const a = ifBuf.readRow(ifEntries, ni, c);
+      const nf = rowRequests(plan.filter, f, t, flEntries);
+      const b = flBuf.readRow(flEntries, nf, c);
+      const o = write.writeRow(rowSlots(plan.ofmap, f, t), c);
+      record('ifmap', row, a);
+      record('filter', row, b);
+      record('ofmap', row, o);
+      const stall = Math.max(a - c - READ_LATENCY_CYCLES, b - c - READ_LATENCY_CYCLES, o - c);
+      if (outs) {
+        outs.ifmap[row] = a;
+        outs.filter[row] = b;
+        outs.ofmap[row] = o;
+        if (stall > 0) stallRows.push([row, c, stall]);
+      }
+      stalls += stall;
+      lastOut = o;
+    }
+  }
+  write.finish(lastOut);
+  return {
+    totalCycles: lastOut,
+    stallCycles: stalls,
+    ifmap: ifBuf.finish(),
+    filter: flBuf.finish(),
+    write,
+    sramIfmap: sram.ifmap,
+    sramFilter: sram.filter,
+    sramOfmap: sram.ofmap,
+    recorded: outs ? { rowOut: outs, fetched: { ifmap: [], filter: [] }, stallRows } : undefined,
+  };
+}
+
+function calcRecorded(plan: LayerPlan, stalls: StallProfile, ofmapOut: Float64Array, fetched: number[][], stallRows: [number, number, number][]): RecordedRun {
+  const D = plan.demandRows;
+  const ifmap = new Float64Array(D);
+  const ofmap = new Float64Array(D);
+  for (let row = 0; row < D; row++) {
+    const c = stalls.cycleOf(row);
+    ifmap[row] = c + READ_LATENCY_CYCLES;
+    ofmap[row] = Number.isNaN(ofmapOut[row]) ? c : ofmapOut[row];
+  }
+  return { rowOut: { ifmap, filter: ifmap, ofmap }, fetched: { ifmap: fetched[0], filter: fetched[1] }, stallRows };
+}
+
+function wordsOf(config: SystolicConfig): { ifmap: number; filter: number; ofmap: number } {
+  return {
+    ifmap: Math.floor(config.ifmapSramBytes / config.wordBytes),
+    filter: Math.floor(config.filterSramBytes / config.wordBytes),
+    ofmap: Math.floor(config.ofmapSramBytes / config.wordBytes),
+  };
+}
+
+export function simulateLayer(layer: ScaleSimLayer, config: SystolicConfig, opts: SimulateOptions = { trace: false }): LayerResult {
+  const plan = planLayer(layer, config);
+  const { grid, geometry } = plan;
+  const model = DATAFLOWS[config.dataflow];
+  const averages = foldAverages(grid, model.computeUtilCycles(config.rows, config.cols, grid.t));
+  const run = config.bandwidthMode === 'CALC' ? runCalc(plan, opts.trace) : runUser(plan, opts.trace);
+  if (run.totalCycles <= 0) {
+    throw new EinsimError({ file: '<systolic>', path: layer.name, code: 'unsupported', expected: 'a layer SCALE-Sim can report (total cycles > 0)', received: String(run.totalCycles) });
+  }
+  const sramIfmapReads = sramAccesses(plan, plan.ifmap);
+  const sramFilterReads = sramAccesses(plan, plan.filter);
+  const sramOfmapWrites = sramAccesses(plan, plan.ofmap);
+  const total = run.totalCycles;
+  const cells = config.rows * config.cols;
+  const dramOfmap = { startCycle: run.write.startCycle, stopCycle: run.write.stopCycle };
+  const span = (s: StartStop): number => s.stopCycle - s.startCycle + 1;
+  return {
+    name: layer.name,
+    dataflow: config.dataflow,
+    totalCycles: total,
+    stallCycles: run.stallCycles,
+    overallUtilPct: (geometry.macs * 100) / (total * cells),
+    mappingEfficiencyPct: averages.mappingEfficiencyPct,
+    computeUtilPct: averages.computeUtilPct,
+    macs: geometry.macs,
+    sr: grid.sr,
+    sc: grid.sc,
+    t: grid.t,
+    rowFolds: grid.rowFolds,
+    colFolds: grid.colFolds,
+    foldRows: plan.foldRows,
+    demandRows: plan.demandRows,
+    sramIfmapReads,
+    sramFilterReads,
+    sramOfmapWrites,
+    dramIfmapReads: run.ifmap.dramReads,
+    dramFilterReads: run.filter.dramReads,
+    dramOfmapWrites: run.write.dramWrites,
+    sramIfmap: run.sramIfmap,
+    sramFilter: run.sramFilter,
+    sramOfmap: run.sramOfmap,
+    dramIfmap: { startCycle: run.ifmap.startCycle, stopCycle: run.ifmap.stopCycle },
+    dramFilter: { startCycle: run.filter.startCycle, stopCycle: run.filter.stopCycle },
+    dramOfmap,
+    avgIfmapSramBw: sramIfmapReads / total,
+    avgFilterSramBw: sramFilterReads / total,
+    avgOfmapSramBw: sramOfmapWrites / total,
+    avgIfmapDramBw: run.ifmap.dramReads / (run.ifmap.stopCycle - run.ifmap.startCycle + 1),
+    avgFilterDramBw: run.filter.dramReads / (run.filter.stopCycle - run.filter.startCycle + 1),
+    avgOfmapDramBw: run.write.dramWrites / span(dramOfmap),
+    breakdown: cycleBreakdown(config, grid, plan.foldRows, geometry.macs, total),
+    trace: run.recorded ? layerTrace(plan, run, run.recorded) : undefined,
+  };
+}
