@@ -161,7 +161,6 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
       const t = cascade.tensors[name];
       if (t.role !== 'input' || fetched.get(name) === key) continue;
       if (step.inBlock && step.repetition > 0 && carried.has(name)) continue;
-      if (isResidentMatrix(name)) continue;
       fetched.set(name, key);
       bytes += Math.ceil(t.shape.reduce((p, x) => p * x, 1) * PRECISION_BYTES[t.precision]);
     }
@@ -174,11 +173,6 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
       end = Math.max(end, h.finish());
     }
     return end;
-  }
-
-  function isResidentMatrix(name: string): boolean {
-    for (const b of bindings.values()) if (b.unit === 'pim' && baseTensor(cascade, b.shape.matrix) === name) return true;
-    return false;
   }
 }
 
