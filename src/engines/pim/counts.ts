@@ -1,16 +1,10 @@
 // Command and byte counts summed over channel histories, each weighted by the channels it stands
 // for; a step's counts are the difference of the sums before and after it (splitting a history
 // keeps the sum, so differences stay exact).
-import type { PimChannel } from './scheduler.js';
+import type { ChannelCounts, PimChannel } from './scheduler.js';
 
-export interface Totals {
-  /** Issued commands by command index, summed over physical channels. */
-  commands: Float64Array;
-  activeRankCycles: number;
-  idleRankCycles: number;
-  gbWriteBytes: number;
-  hostReadBytes: number;
-}
+/** ChannelCounts summed over physical channels. */
+export type Totals = ChannelCounts;
 
 export function totals(histories: readonly PimChannel[], nCmd: number): Totals {
   const t: Totals = { commands: new Float64Array(nCmd), activeRankCycles: 0, idleRankCycles: 0, gbWriteBytes: 0, hostReadBytes: 0 };

@@ -50,6 +50,15 @@ export interface ChannelCounts {
   hostReadBytes: number;
 }
 
+/** What the engine fixes for every channel of a run. */
+export interface PimChannelOptions {
+  refresh: RefreshPolicy;
+  /** DRAM cycles between all-bank MACs (the compiled nCCDAB). */
+  nCCDAB: number;
+  /** Bytes per accumulator value read out. */
+  readoutBytesPerValue: number;
+}
+
 export class PimChannel implements PimCommandSink {
   /** Next cycle the command bus is free. */
   clk = 0;
@@ -67,16 +76,21 @@ export class PimChannel implements PimCommandSink {
   private readonly readDelay: number;
   private readonly banksPerRank: number;
 
+  private readonly nCCDAB: number;
+  private readonly readoutBytesPerValue: number;
+
   constructor(
     readonly state: ChannelState,
     readonly config: DramConfig,
     private readonly ids: PimCommandIds,
-    refreshPolicy: RefreshPolicy,
+    private readonly options: PimChannelOptions,
     /** Physical channels this history stands for. */
     public channels: number[],
     readonly log: CommandLog | undefined,
   ) {
-    this.refresh = new RefreshBudget(refreshPolicy, config.timing);
+    this.refresh = new RefreshBudget(options.refresh, config.timing);
+    this.nCCDAB = options.nCCDAB;
+    this.readoutBytesPerValue = options.readoutBytesPerValue;
     this.readDelay = derivedTiming(config.timing).readDelay;
     this.banksPerRank = state.banksPerRank;
     this.counts = { commands: new Float64Array(state.nCmd), activeRankCycles: 0, idleRankCycles: 0, gbWriteBytes: 0, hostReadBytes: 0 };
@@ -89,23 +103,26 @@ export class PimChannel implements PimCommandSink {
    * that bank only (serialising what a controller could interleave over banks: a little slow,
    * never illegal). The trace replays against the full device (test/engines/pim/run.ts).
    */
-  static create(config: DramConfig, compiled: CompiledStandard, ids: PimCommandIds, refresh: RefreshPolicy, channels: number[], trace: boolean): PimChannel {
+  static create(config: DramConfig, compiled: CompiledStandard, ids: PimCommandIds, options: PimChannelOptions, channels: number[], trace: boolean): PimChannel {
     const log = trace ? new CommandLog(compiled.commands.map((c) => c.name)) : undefined;
     const lockStep = { ...config.org, bankgroups: 1, banksPerGroup: 1 };
-    return new PimChannel(new ChannelState(lockStep, compiled), config, ids, refresh, channels, log);
+    return new PimChannel(new ChannelState(lockStep, compiled), config, ids, options, channels, log);
   }
 
   /** A copy with its own state (for a subset of this history's channels). */
   clone(channels: number[]): PimChannel {
-    const copy = Object.create(PimChannel.prototype) as PimChannel;
-    Object.assign(copy, this);
-    const mutable = copy as unknown as { state: ChannelState; counts: ChannelCounts; log: CommandLog | undefined; channels: number[] };
-    mutable.state = cloneChannelState(this.state);
-    mutable.counts = { ...this.counts, commands: this.counts.commands.slice() };
-    mutable.log = this.log ? cloneLog(this.log) : undefined;
-    mutable.channels = channels;
-    (copy as unknown as { refresh: RefreshBudget }).refresh = this.refresh.clone();
-    return copy;
+    const c = new PimChannel(cloneChannelState(this.state), this.config, this.ids, this.options, channels, this.log ? cloneLog(this.log) : undefined);
+    c.clk = this.clk;
+    c.floor = this.floor;
+    c.rowOpen = this.rowOpen;
+    c.nextRowId = this.nextRowId;
+    c.lastDataDone = this.lastDataDone;
+    c.anyOpen = this.anyOpen;
+    c.since = this.since;
+    c.refresh.issued = this.refresh.issued;
+    c.counts.commands.set(this.counts.commands);
+    Object.assign(c.counts, { ...this.counts, commands: c.counts.commands });
+    return c;
   }
 
   /**
@@ -170,8 +187,7 @@ export class PimChannel implements PimCommandSink {
     this.counts.commands[this.ids.MACAB] += count - 1;
   }
 
-  /** DRAM cycles between all-bank MACs (set by the engine from the compiled timing). */
-  nCCDAB = 1;
+
 
   readout(values: number): void {
     if (values <= 0) return;
@@ -186,8 +202,6 @@ export class PimChannel implements PimCommandSink {
     }
   }
 
-  /** Bytes per accumulator value (set by the engine from the arch file). */
-  readoutBytesPerValue = 2;
 
   // --- host reads of parameters (LayerNorm gains...) -----------------------------------
 

@@ -51,10 +51,8 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
   const streamShape = { unitsPerChannel: m.unitsPerChannel, readoutBytesPerValue: s.pim.readoutBytesPerValue, ranks: m.device.dram.org.ranks, burstBytes: m.device.dram.requestBytes };
 
   const refresh = { mode: s.dram.refresh, maxPostponed: s.dram.maxRefreshPostponed, maxPulledIn: s.dram.maxRefreshPostponed };
-  const first = PimChannel.create(m.device.dram, m.compiled, m.ids, refresh, range(s.dram.channels), options.trace);
-  first.readoutBytesPerValue = s.pim.readoutBytesPerValue;
-  first.nCCDAB = m.nCCDAB;
-  let histories = [first];
+  const channelOptions = { refresh, nCCDAB: m.nCCDAB, readoutBytesPerValue: s.pim.readoutBytesPerValue };
+  let histories = [PimChannel.create(m.device.dram, m.compiled, m.ids, channelOptions, range(s.dram.channels), options.trace)];
   const records = new Map<string, StepRecord[]>();
   const timeline: TraceEvent[] = [];
   /** Cascade inputs on the host, with the repetition they were fetched for. */

@@ -12,9 +12,7 @@ const t = m.device.dram.timing;
 const NO_REFRESH: RefreshPolicy = { mode: 'off', maxPostponed: 8, maxPulledIn: 8 };
 
 function channel(refresh: RefreshPolicy = NO_REFRESH) {
-  const h = PimChannel.create(m.device.dram, m.compiled, m.ids, refresh, [0], true);
-  h.nCCDAB = m.nCCDAB;
-  return h;
+  return PimChannel.create(m.device.dram, m.compiled, m.ids, { refresh, nCCDAB: m.nCCDAB, readoutBytesPerValue: 2 }, [0], true);
 }
 
 function commands(h: PimChannel): { cycle: number; command: string }[] {
