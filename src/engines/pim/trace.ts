@@ -8,10 +8,11 @@ import type { PimChannel } from './scheduler.js';
 export function commandTraceArtifact(histories: readonly PimChannel[]): TraceArtifact {
   return {
     path: 'pim/dram-commands.csv',
+    // Lines end in a newline: the trace writer (src/report/write-output.ts) writes them as they are.
     lines: function* () {
-      yield '# DRAM command trace of a PIM run; channels with identical command streams are listed once:';
-      for (const h of histories) yield `# channel ${h.channels[0]} stands for channels ${h.channels.join(' ')}`;
-      yield* commandTraceLines(traceRecords(histories));
+      yield '# DRAM command trace of a PIM run; channels with identical command streams are listed once:\n';
+      for (const h of histories) yield `# channel ${h.channels[0]} stands for channels ${h.channels.join(' ')}\n`;
+      for (const line of commandTraceLines(traceRecords(histories))) yield `${line}\n`;
     },
   };
 }

@@ -1,7 +1,7 @@
 // `einsim run` with the PIM-GPT preset and the GPT decode workload, through the generic run
 // command and the built CLI (npm test builds dist/ first); and the engine's fit check.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +31,9 @@ describe('einsim run on PIM', () => {
     const dir = mkdtempSync(join(tmpdir(), 'einsim-pim-'));
     const r = einsim('run', '-a', 'arch/pim-gpt.yaml', '-w', 'workloads/pim/gpt-decode.yaml', '-p', 'layers=1', '-p', 'L=128', '-p', 'V=1000', '--trace', dir);
     expect(r.code).toBe(0);
-    expect(existsSync(join(dir, 'pim', 'dram-commands.csv'))).toBe(true);
+    const trace = readFileSync(join(dir, 'pim', 'dram-commands.csv'), 'utf8').split('\n');
+    expect(trace.find((l) => l.startsWith('cycle,'))).toBe('cycle,channel,rank,bankgroup,bank,row,col,command');
+    expect(trace.filter((l) => l.endsWith(',MACAB')).length).toBeGreaterThan(100);
     const timeline = JSON.parse(readFileSync(join(dir, 'timeline.json'), 'utf8'));
     const events = Array.isArray(timeline) ? timeline : timeline.traceEvents;
     expect(events.some((e: { name: string }) => e.name === 'LOGIT')).toBe(true);

@@ -51,10 +51,10 @@ describe('PIM engine invariants', () => {
   it('the replay catches a command issued one cycle early, a MAC to closed banks and a doubled cycle', () => {
     const artifact = run(gemvCascade(1, 32, 1024), arch, true).result.artifacts![0];
     const lines = [...artifact.lines()];
-    const firstMac = lines.findIndex((l) => l.endsWith(',MACAB'));
+    const firstMac = lines.findIndex((l) => l.endsWith(',MACAB\n'));
     const early = lines.map((l, i) => (i === firstMac ? l.replace(/^(\d+)/, (c) => String(Number(c) - 1)) : l));
     expect(replayTrace(early, m).some((v) => v.why.startsWith('issued at'))).toBe(true);
-    const noAct = lines.filter((l) => !l.endsWith(',ACTAB'));
+    const noAct = lines.filter((l) => !l.endsWith(',ACTAB\n'));
     expect(replayTrace(noAct, m).some((v) => v.why.includes('is closed'))).toBe(true);
     const doubled = lines.flatMap((l, i) => (i === firstMac ? [l, l.replace('MACAB', 'WRGB')] : [l]));
     expect(replayTrace(doubled, m).some((v) => v.why === 'two commands in one cycle')).toBe(true);

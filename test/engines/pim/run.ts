@@ -66,7 +66,7 @@ export interface Violation {
  * banks in the state it needs, and share its cycle only with the same command to other ranks.
  */
 export function replayTrace(lines: Iterable<string>, m: PimMachine): Violation[] {
-  const records = parseCommandTrace([...lines].join('\n'));
+  const records = parseCommandTrace([...lines].join(''));
   const byChannel = new Map<number, CommandRecord[]>();
   for (const r of records) (byChannel.get(r.channel) ?? byChannel.set(r.channel, []).get(r.channel)!).push(r);
   const out: Violation[] = [];
