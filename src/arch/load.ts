@@ -6,6 +6,7 @@ import { readText } from '../util/read-text.js';
 import type { EngineRegistry } from '../engines/registry.js';
 import { parseYamlSource } from '../util/yaml-source.js';
 import { buildArch } from './build.js';
+import { scaleSimCfgSource } from './from-scalesim-cfg.js';
 import { applyAssignments, type Assignment } from './overrides.js';
 import type { Arch } from './types.js';
 
@@ -24,5 +25,10 @@ export function parseArch(text: string, file: string, registry?: EngineRegistry,
 export function loadArch(path: string, options: ArchLoadOptions = {}): Arch {
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return parseArch(readText(path), path, options.registry, options.set);
-  throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file', received: ext || 'no extension' });
+  if (ext === '.cfg') {
+    const source = scaleSimCfgSource(readText(path), path);
+    const value = options.set && options.set.length > 0 ? applyAssignments(source.value, options.set) : source.value;
+    return buildArch({ ...source, value }, options.registry);
+  }
+  throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file or a SCALE-Sim .cfg', received: ext || 'no extension' });
 }

@@ -4,6 +4,7 @@ import { EinsimError } from '../errors.js';
 import type { EngineKind } from '../arch/types.js';
 import type { Engine } from './engine.js';
 import { pimEngine } from './pim/index.js';
+import { systolicEngine } from './systolic/engine.js';
 
 // Engines are generic in their structure type; the table erases it (each engine validates its
 // own structure with its schema before anything reads it).
@@ -11,7 +12,10 @@ import { pimEngine } from './pim/index.js';
 export type AnyEngine = Engine<any>;
 export type EngineRegistry = Partial<Record<EngineKind, AnyEngine>>;
 
-export const ENGINES: EngineRegistry = { pim: pimEngine };
+export const ENGINES: EngineRegistry = {
+  systolic: systolicEngine,
+  pim: pimEngine,
+};
 
 export function knownEngineNames(registry: EngineRegistry = ENGINES): string[] {
   return Object.keys(registry);

@@ -91,6 +91,11 @@ export interface EngineResult {
   /** Timeline events, only when tracing was asked for. Tracing never changes the numbers. */
   timeline?: TraceEvent[];
   artifacts?: TraceArtifact[];
+  /**
+   * Report files in a reference tool's own layout (SCALE-Sim's COMPUTE/BANDWIDTH/DETAILED_ACCESS
+   * CSVs), produced lazily so users can diff einsim against that tool directly.
+   */
+  nativeReports?: TraceArtifact[];
 }
 
 export function zeroBreakdown(): CycleBreakdown {

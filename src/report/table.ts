@@ -19,7 +19,10 @@ export function renderReportTable(r: Report): string {
   out.push('');
 
   const units = Object.keys(r.units);
-  const rows = r.einsums.map((e) => {
+  // Einsums this engine cannot run are summarised in one line (a network has dozens of them:
+  // activations, pooling); the JSON and CSV keep every row with its reason.
+  const skipped = r.einsums.filter((e) => e.status !== 'ok');
+  const rows = r.einsums.filter((e) => e.status === 'ok').map((e) => {
     const cells = [
       e.einsum,
       e.unit,
@@ -31,7 +34,7 @@ export function renderReportTable(r: Report): string {
       formatEnergyPj(e.energyPj),
       e.note,
     ];
-    return e.status === 'ok' ? cells : cells.map((c) => chalk.yellow(c));
+    return cells;
   });
   out.push(
     ...renderTable(
@@ -49,6 +52,11 @@ export function renderReportTable(r: Report): string {
       rows,
     ).map((l, i) => (i === 0 ? chalk.dim(l) : l)),
   );
+  if (skipped.length > 0) {
+    const names = skipped.slice(0, 8).map((e) => e.einsum).join(', ') + (skipped.length > 8 ? ', …' : '');
+    const reasons = [...new Set(skipped.map((e) => e.note.split(':')[0]))].join('; ');
+    out.push(chalk.yellow(`  not run on this engine (${skipped.length}): ${names} — ${reasons}; see --json or einsim explain`));
+  }
   out.push('');
 
   const energyRows = Object.entries(r.energy.byComponent)

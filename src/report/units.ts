@@ -34,8 +34,8 @@ export function formatEnergyPj(pj: number): string {
 }
 
 export function formatAreaUm2(um2: number): string {
-  if (um2 >= 1e6) return `${(um2 / 1e6).toPrecision(4)} mm²`;
-  return `${um2.toPrecision(4)} µm²`;
+  if (um2 >= 1e4) return `${(um2 / 1e6).toPrecision(4)} mm²`;
+  return `${Math.round(um2).toLocaleString('en-US')} µm²`;
 }
 
 export function formatBytes(b: number): string {

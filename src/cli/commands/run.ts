@@ -1,7 +1,9 @@
 // `einsim run`: simulate a workload on an architecture and print the report (table, --json,
 // --csv), optionally writing traces. With no arguments it runs the shipped default: ResNet-50
 // on the default systolic array (DEFAULT_ARCH below).
+import { join } from 'node:path';
 import { loadArch } from '../../arch/load.js';
+import { EinsimError } from '../../errors.js';
 import { loadWorkload } from '../../einsum/load.js';
 import { renderReportCsv } from '../../report/csv.js';
 import { reportPlotsSvg } from '../../report/plots.js';
@@ -25,6 +27,9 @@ export const registerRun: CommandRegistrar = (parser) => {
         .option('workload', { alias: 'w', type: 'string', default: DEFAULT_WORKLOAD, describe: 'workload file (.yaml)' })
         .option('param', { alias: 'p', type: 'string', array: true, describe: 'override a workload parameter, NAME=number (repeatable)' })
         .option('set', { type: 'string', array: true, describe: 'override an architecture field, path=value, e.g. structure.rows=64 (repeatable)' })
+        .option('dataflow', { choices: ['os', 'ws', 'is'] as const, describe: 'systolic arrays: override the dataflow (same as --set structure.dataflow=...)' })
+        .option('topology-type', { choices: ['conv', 'gemm'] as const, describe: 'for a SCALE-Sim topology .csv workload: force conv or gemm rows' })
+        .option('scalesim-reports', { type: 'string', describe: "write SCALE-Sim's COMPUTE / BANDWIDTH / DETAILED_ACCESS report CSVs into this folder" })
         .option('json', { type: 'boolean', describe: 'print the report as JSON' })
         .option('csv', { type: 'boolean', describe: 'print one CSV row per Einsum' })
         .option('out', { alias: 'o', type: 'string', describe: 'also write the JSON report to this file' })
@@ -34,15 +39,22 @@ export const registerRun: CommandRegistrar = (parser) => {
         .example('$0 run', 'ResNet-50 on the default 128×128 systolic array')
         .example('$0 run -a arch/scale32.yaml -w workloads/gemm.yaml -p M=512', 'a GEMM with a parameter override')
         .example('$0 run --set structure.dataflow=os --json', 'change a field of the architecture, print JSON')
+        .example('$0 run -a scale.cfg -w topology.csv --dataflow ws --scalesim-reports out/', 'SCALE-Sim inputs as they are, with its report files to diff')
         .example('$0 run --plot run.svg', 'utilization per Einsum and energy by component as an SVG')
         .example('$0 run --trace traces/resnet', 'write traces; open traces/resnet/timeline.json in ui.perfetto.dev'),
     (argv) => {
-      const workload = loadWorkload(resolveInput(argv.workload), parseParamFlags(argv.param));
-      const arch = loadArch(resolveInput(argv.arch), { set: parseSetFlags(asArray(argv.set)) });
+      const workload = loadWorkload(resolveInput(argv.workload), parseParamFlags(argv.param), { topologyType: argv.topologyType });
+      const set = parseSetFlags(asArray(argv.set));
+      if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
+      const arch = loadArch(resolveInput(argv.arch), { set });
       const { report, result } = simulate(workload, arch, { trace: argv.trace !== undefined });
       if (argv.trace !== undefined) {
         const written = writeTraceDir(argv.trace, result.artifacts ?? [], result.timeline ?? [], { workload: workload.name, arch: arch.name });
         process.stderr.write(`einsim: wrote ${written.length} trace file(s) to ${argv.trace}\n`);
+      }
+      if (argv.scalesimReports !== undefined) {
+        if (!result.nativeReports) throw new EinsimError({ file: '<cli>', path: '--scalesim-reports', code: 'unsupported', expected: `an engine with SCALE-Sim reports (systolic), not ${arch.engine}` });
+        for (const a of result.nativeReports) writeFileAtomic(join(argv.scalesimReports, a.path), a.lines());
       }
       if (argv.plot) writeFileAtomic(argv.plot, [reportPlotsSvg(report)]);
       if (argv.out) writeFileAtomic(argv.out, [JSON.stringify(report, null, 2), '\n']);

@@ -10,8 +10,6 @@ const SramSchema = z
   .object({
     /** SCALE-Sim's CALC buffer cuts an SRAM into 100 sets, so it needs ≥ 100 words. */
     sizeBytes: z.number().int().min(100).meta({ unit: 'bytes' }),
-    /** Port width; defaults to one word per array-edge port the operand uses. */
-    widthBits: count.optional().meta({ unit: 'bits' }),
   })
   .strict();
 
@@ -20,6 +18,11 @@ const DramSchema = z
     /** CALC: SCALE-Sim estimates the bandwidth (reads never stall); USER: a fixed bandwidth. */
     bandwidthMode: z.enum(['CALC', 'USER']),
     bandwidthWordsPerCycle: count.optional().meta({ unit: 'words/cycle' }),
+    /**
+     * Only prices DRAM bytes (SCALE-Sim does not model the DRAM device). LPDDR4 is the DRAM of
+     * Accelergy's reference designs (timeloop-accelergy-exercises ERT: "DRAM LPDDR4 64-bit access").
+     */
+    standard: z.string().default('LPDDR4'),
   })
   .strict()
   .refine((d) => d.bandwidthMode === 'CALC' || d.bandwidthWordsPerCycle !== undefined, {
@@ -67,27 +70,24 @@ export function configFromStructure(s: SystolicStructure, dataflow: Dataflow = s
   };
 }
 
-/** Array-edge ports each buffer feeds per cycle: one demand-matrix column per port (scalesim.md §3). */
-function ports(s: SystolicStructure): { ifmap: number; filter: number; ofmap: number } {
-  if (s.dataflow === 'is') return { ifmap: s.cols, filter: s.rows, ofmap: s.cols };
-  return { ifmap: s.rows, filter: s.cols, ofmap: s.cols };
-}
 
 /** Every component the systolic engine counts actions on (names match its ActionCounts). */
 export function components(s: SystolicStructure): ComponentSpec[] {
   const wordBits = s.wordBytes * 8;
-  const p = ports(s);
-  const sram = (name: string, spec: SystolicStructure['ifmapSram'], portCount: number): ComponentSpec => ({
+  // SCALE-Sim counts SRAM accesses in words (one demand-matrix entry each), so the priced access
+  // is one word wide; the table scales energy per access linearly with width.
+  const sram = (name: string, spec: SystolicStructure['ifmapSram']): ComponentSpec => ({
     name,
     class: 'sram',
     instances: 1,
-    attributes: { sizeBytes: spec.sizeBytes, widthBits: spec.widthBits ?? portCount * wordBits },
+    attributes: { sizeBytes: spec.sizeBytes, widthBits: wordBits },
   });
   return [
-    { name: 'pe', class: 'mac', instances: s.rows * s.cols, attributes: { precision: wordBits } },
-    sram('ifmap_sram', s.ifmapSram, p.ifmap),
-    sram('filter_sram', s.filterSram, p.filter),
-    sram('ofmap_sram', s.ofmapSram, p.ofmap),
-    { name: 'dram', class: 'dram', instances: 1, attributes: { bandwidthMode: s.dram.bandwidthMode, ...(s.dram.bandwidthWordsPerCycle ? { bandwidthWordsPerCycle: s.dram.bandwidthWordsPerCycle } : {}) } },
+    // SCALE-Sim's 1-byte word is an int8 MAC (the 45 nm table's intmac 8b).
+    { name: 'pe', class: 'mac', instances: s.rows * s.cols, attributes: { precision: `int${wordBits}` } },
+    sram('ifmap_sram', s.ifmapSram),
+    sram('filter_sram', s.filterSram),
+    sram('ofmap_sram', s.ofmapSram),
+    { name: 'dram', class: 'dram', instances: 1, attributes: { standard: s.dram.standard, bandwidthMode: s.dram.bandwidthMode, ...(s.dram.bandwidthWordsPerCycle ? { bandwidthWordsPerCycle: s.dram.bandwidthWordsPerCycle } : {}) } },
   ];
 }

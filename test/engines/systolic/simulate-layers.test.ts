@@ -9,7 +9,7 @@ const structure = SystolicStructureSchema.parse({
   cols: 6,
   dataflow: 'ws',
   ifmapSram: { sizeBytes: 2048 },
-  filterSram: { sizeBytes: 1024, widthBits: 64 },
+  filterSram: { sizeBytes: 1024 },
   ofmapSram: { sizeBytes: 1024 },
   dram: { bandwidthMode: 'USER', bandwidthWordsPerCycle: 2 },
 });
@@ -37,13 +37,13 @@ describe('systolic structure', () => {
     expect(user.error?.issues[0].path).toEqual(['dram', 'bandwidthWordsPerCycle']);
   });
 
-  it('lists the priced components with SRAM widths of one word per edge port', () => {
+  it('lists the priced components: int8 MACs, SRAMs priced per one-word access, DRAM by standard', () => {
     expect(components(structure)).toEqual([
-      { name: 'pe', class: 'mac', instances: 24, attributes: { precision: 8 } },
-      { name: 'ifmap_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 2048, widthBits: 32 } },
-      { name: 'filter_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 1024, widthBits: 64 } },
-      { name: 'ofmap_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 1024, widthBits: 48 } },
-      { name: 'dram', class: 'dram', instances: 1, attributes: { bandwidthMode: 'USER', bandwidthWordsPerCycle: 2 } },
+      { name: 'pe', class: 'mac', instances: 24, attributes: { precision: 'int8' } },
+      { name: 'ifmap_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 2048, widthBits: 8 } },
+      { name: 'filter_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 1024, widthBits: 8 } },
+      { name: 'ofmap_sram', class: 'sram', instances: 1, attributes: { sizeBytes: 1024, widthBits: 8 } },
+      { name: 'dram', class: 'dram', instances: 1, attributes: { standard: 'LPDDR4', bandwidthMode: 'USER', bandwidthWordsPerCycle: 2 } },
     ]);
   });
 });
