@@ -4,6 +4,7 @@ import { EinsimError } from '../errors.js';
 import type { EngineKind } from '../arch/types.js';
 import type { Engine } from './engine.js';
 import { spatialEngine } from './spatial/index.js';
+import { pimEngine } from './pim/index.js';
 import { systolicEngine } from './systolic/engine.js';
 
 // Engines are generic in their structure type; the table erases it (each engine validates its
@@ -15,6 +16,7 @@ export type EngineRegistry = Partial<Record<EngineKind, AnyEngine>>;
 export const ENGINES: EngineRegistry = {
   systolic: systolicEngine,
   spatial: spatialEngine,
+  pim: pimEngine,
 };
 
 export function knownEngineNames(registry: EngineRegistry = ENGINES): string[] {

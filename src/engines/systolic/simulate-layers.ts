@@ -97,8 +97,9 @@ export function layerTraces(results: LayerResult[], clockHz: number, processName
   let start = 0;
   results.forEach((r, i) => {
     if (r.trace) {
-      timeline.push(...r.trace.events(start, clockHz, 1));
-      artifacts.push(...r.trace.artifacts(i));
+      // A long layer can have more events than a spread call takes arguments: append one by one.
+      for (const e of r.trace.events(start, clockHz, 1)) timeline.push(e);
+      for (const a of r.trace.artifacts(i)) artifacts.push(a);
     }
     start += r.totalCycles;
   });

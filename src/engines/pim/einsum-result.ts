@@ -1,0 +1,117 @@
+// One Einsum's result from the steps that ran it (one per repetition): cycles, the cycle
+// decomposition, busy unit-cycles, and the actions the cost model prices.
+//   idealCycles           the MACs at the peak MAC rate (GEMV), or the host cycles (host)
+//   underutilization      MAC commands that carry padding or idle units (the last row of a
+//                         dot product, units without a piece in the last slot)
+//   stallCycles           everything else: ACT/PRE, refresh, buffer writes, the read-out tail,
+//                         DRAM reads of host parameters, host additions of partial sums
+import type { Einsum } from '../../einsum/types.js';
+import { zeroBreakdown, type ActionCount, type CycleBreakdown, type EinsumResult } from '../result.js';
+import type { Totals } from './counts.js';
+import { hostOps } from './host.js';
+import type { PimMachine } from './machine.js';
+import type { Binding } from './simulate.js';
+
+export interface StepRecord {
+  unit: 'pim' | 'host';
+  dramCycles: number;
+  /** Host cycles (host clock): the Einsum itself, or the partial-sum additions of a GEMV. */
+  hostCycles: number;
+  /** The most loaded channel's MAC commands × nCCDAB, DRAM cycles. */
+  macCommandCycles: number;
+  macs: number;
+  /** Accumulator bytes read out over all channels (exact, from the plan). */
+  readoutBytes: number;
+  delta: Totals;
+}
+
+export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[], m: PimMachine, clockHz: number): EinsumResult {
+  const empty = { cycles: 0, stallCycles: 0, breakdown: zeroBreakdown(), busyUnitCycles: {}, macs: 0, actions: [], traffic: {}, details: {} };
+  if (binding.unit === 'unsupported') return { einsum: e.id, status: 'unsupported', note: binding.reason, unit: 'host', ...empty };
+  const s = m.structure;
+  const toReport = (dram: number) => dram * m.tCKseconds * clockHz;
+  const sum = (f: (r: StepRecord) => number) => records.reduce((a, r) => a + f(r), 0);
+  const c = (name: keyof PimMachine['ids']) => sum((r) => r.delta.commands[m.ids[name]]);
+  const cycles = toReport(sum((r) => r.dramCycles));
+  const macs = sum((r) => r.macs);
+  const hostCycles = sum((r) => r.hostCycles);
+  const hostBusy = (hostCycles / s.host.clockHz) * clockHz;
+  const ioRead = sum((r) => r.readoutBytes + r.delta.hostReadBytes);
+  const ioWrite = sum((r) => r.delta.gbWriteBytes);
+  const actions: ActionCount[] = [
+    { component: 'dram', action: 'act', count: c('ACTAB') * m.banksPerChannel + c('ACT') },
+    { component: 'dram', action: 'column_read', count: c('MACAB') * m.unitsPerChannel },
+    { component: 'dram', action: 'read', count: c('RD') },
+    { component: 'dram', action: 'ref', count: c('REF') * m.device.dram.org.ranks },
+    { component: 'dram', action: 'active_standby_cycle', count: sum((r) => r.delta.activeRankCycles) },
+    { component: 'dram', action: 'precharge_standby_cycle', count: sum((r) => r.delta.idleRankCycles) },
+    { component: 'dram_io', action: 'read_bytes', count: ioRead },
+    { component: 'dram_io', action: 'write_bytes', count: ioWrite },
+    { component: 'global_buffer', action: 'write', count: c('WRGB') },
+    { component: 'global_buffer', action: 'read', count: c('MACAB') },
+    { component: 'pim_mac', action: 'mac', count: macs },
+    { component: 'host', action: 'busy_cycle', count: hostCycles },
+  ].filter((a) => a.count > 0);
+
+  const busyMac = (macs * clockHz) / s.pim.macClockHz;
+  const ideal = binding.unit === 'pim' ? busyMac / m.totalLanes : hostBusy;
+  const macBound = binding.unit === 'pim' ? toReport(sum((r) => r.macCommandCycles)) : ideal;
+  const under = Math.max(0, Math.min(cycles, macBound) - ideal);
+  const stall = Math.max(0, cycles - ideal - under);
+  const activations = c('ACTAB') * s.pim.banksPerMacUnit * m.unitsPerChannel + c('ACT');
+  const accesses = c('MACAB') * m.unitsPerChannel + c('RD');
+  const details: Record<string, number | string> = { executions: records.length };
+  let note: string;
+  if (binding.unit === 'pim') {
+    const p = binding.plan;
+    const sh = binding.shape;
+    const busiest = p.channels.reduce((best, ch) => (perUnit(ch) > perUnit(best) ? ch : best), p.channels[0]);
+    details.rowHitRate = accesses > 0 ? 1 - activations / accesses : 0;
+    details.tiles = p.tiles;
+    details.dotProductsPerUnit = perUnit(busiest);
+    details.bufferLoads = busiest.loads.length;
+    details.allBankActivations = c('ACTAB');
+    details.allBankMacCommands = c('MACAB');
+    details.refreshes = c('REF');
+    details.hostPartialSumCycles = hostCycles;
+    details.macUtilization = cycles > 0 ? busyMac / (m.totalLanes * cycles) : 0;
+    note = `${sh.matrix} resident: ${sh.batch > 1 ? `${sh.batch}×` : ''}${sh.outputs} rows of ${sh.reduction}${sh.vectors > 1 ? ` × ${sh.vectors} vectors` : ''}, ${p.tiles} tile${p.tiles > 1 ? 's' : ''}, ${details.dotProductsPerUnit} dot products per MAC unit`;
+  } else {
+    details.hostCycles = hostCycles;
+    const ops = Object.entries(hostOps(e)).sort((a, b) => b[1] - a[1]);
+    note = `host: ${ops.map(([op, n]) => `${n} ${op}`).join(', ') || 'a copy'}`;
+  }
+  return {
+    einsum: e.id,
+    status: 'ok',
+    note,
+    unit: binding.unit,
+    cycles,
+    stallCycles: stall,
+    breakdown: { ...zeroBreakdown(), idealCycles: ideal, underutilizationCycles: under, stallCycles: stall },
+    busyUnitCycles: binding.unit === 'pim' ? { pim_mac: busyMac, host: hostBusy } : { host: hostBusy },
+    macs,
+    actions,
+    traffic: {
+      dram: { readBytes: c('MACAB') * m.unitsPerChannel * m.device.columnBytes + sum((r) => r.delta.hostReadBytes), writeBytes: 0 },
+      dram_io: { readBytes: ioRead, writeBytes: ioWrite },
+    },
+    details,
+  };
+}
+
+function perUnit(ch: { loads: { piecesPerUnit: number }[] }): number {
+  return ch.loads.reduce((a, l) => a + l.piecesPerUnit, 0);
+}
+
+/** The run's decomposition: the Einsums' parts; steps run back to back, so they add up to the total. */
+export function sumBreakdowns(einsums: EinsumResult[], total: number): CycleBreakdown {
+  const b = zeroBreakdown();
+  for (const e of einsums) {
+    b.idealCycles += e.breakdown.idealCycles;
+    b.underutilizationCycles += e.breakdown.underutilizationCycles;
+    b.stallCycles += e.breakdown.stallCycles;
+  }
+  b.stallCycles += Math.max(0, total - b.idealCycles - b.underutilizationCycles - b.stallCycles);
+  return b;
+}

@@ -1,0 +1,101 @@
+// Loading the shipped PIM architectures and GPT workloads for tests, and a replay checker that
+// re-issues a PIM command trace through a fresh DRAM timing engine (src/dram/channel-state.ts).
+import { join } from 'node:path';
+import { loadArch } from '../../../src/arch/load.js';
+import type { Assignment } from '../../../src/arch/overrides.js';
+import type { Arch } from '../../../src/arch/types.js';
+import { ChannelState } from '../../../src/dram/channel-state.js';
+import { parseCommandTrace, type CommandRecord } from '../../../src/dram/command-log.js';
+import { NO_ROW } from '../../../src/dram/commands.js';
+import { loadWorkload } from '../../../src/einsum/load.js';
+import { parseWorkload } from '../../../src/einsum/parse.js';
+import type { Cascade } from '../../../src/einsum/types.js';
+import { machineOf, type PimMachine } from '../../../src/engines/pim/machine.js';
+import type { PimStructure } from '../../../src/engines/pim/structure.js';
+import { simulate } from '../../../src/simulate.js';
+import { REPO_ROOT } from '../../helpers/ref.js';
+
+export function pimArch(name: string, set: Assignment[] = []): Arch<PimStructure> {
+  return loadArch(join(REPO_ROOT, 'arch', `${name}.yaml`), { set }) as Arch<PimStructure>;
+}
+
+/** The 8 GPT models of PIM-GPT: workload parameters (d_head of GPT-3 XL: see docs/pim.md). */
+export const GPT_MODELS: Record<string, { layers: number; D: number; H: number; E: number }> = {
+  'GPT2-small': { layers: 12, D: 768, H: 12, E: 64 },
+  'GPT2-medium': { layers: 24, D: 1024, H: 16, E: 64 },
+  'GPT2-large': { layers: 36, D: 1280, H: 20, E: 64 },
+  'GPT2-XL': { layers: 48, D: 1600, H: 25, E: 64 },
+  'GPT3-small': { layers: 12, D: 768, H: 12, E: 64 },
+  'GPT3-medium': { layers: 24, D: 1024, H: 16, E: 64 },
+  'GPT3-large': { layers: 24, D: 1536, H: 16, E: 96 },
+  'GPT3-XL': { layers: 24, D: 2048, H: 16, E: 128 },
+};
+
+export function gptDecode(params: Record<string, number> = {}): Cascade {
+  return loadWorkload(join(REPO_ROOT, 'workloads', 'pim', 'gpt-decode.yaml'), params);
+}
+
+export function run(cascade: Cascade, arch: Arch<PimStructure>, trace = false) {
+  return simulate(cascade, arch, { trace });
+}
+
+/** One GEMV Y[b,n] = Σk X[b,k]·W[b,n,k] (W resident). */
+export function gemvCascade(b: number, n: number, k: number, vectors = 1): Cascade {
+  const v = vectors > 1;
+  const text = `name: gemv
+precision: bf16
+params: { B: ${b}, N: ${n}, K: ${k}, R: ${vectors} }
+tensors:
+  W: [b, n, k]
+  X: ${v ? '[r, b, k]' : '[b, k]'}
+  Y: ${v ? '[r, b, n]' : '[b, n]'}
+einsums:
+  - ${v ? 'Y[r,b,n] = X[r,b,k] * W[b,n,k]' : 'Y[b,n] = X[b,k] * W[b,n,k]'}
+`;
+  return parseWorkload(text, '<gemv>');
+}
+
+export interface Violation {
+  record: CommandRecord;
+  why: string;
+}
+
+/**
+ * Replay a command trace (one channel at a time) through a fresh ChannelState compiled with the
+ * same PIM standard: every command must issue no earlier than the timing table allows, find its
+ * banks in the state it needs, and share its cycle only with the same command to other ranks.
+ */
+export function replayTrace(lines: Iterable<string>, m: PimMachine): Violation[] {
+  const records = parseCommandTrace([...lines].join(''));
+  const byChannel = new Map<number, CommandRecord[]>();
+  for (const r of records) (byChannel.get(r.channel) ?? byChannel.set(r.channel, []).get(r.channel)!).push(r);
+  const out: Violation[] = [];
+  for (const list of byChannel.values()) {
+    const s = new ChannelState(m.device.dram.org, m.compiled);
+    let last: CommandRecord | undefined;
+    for (const r of list) {
+      const cmd = m.compiled.index.get(r.command);
+      if (cmd === undefined) {
+        out.push({ record: r, why: 'unknown command' });
+        continue;
+      }
+      const spec = m.compiled.commands[cmd];
+      const rankLevel = r.bankgroup < 0;
+      const bank = rankLevel ? r.rank * s.banksPerRank : s.bankIndex(r.rank, r.bankgroup, r.bank);
+      const ready = rankLevel ? s.readyAtRank(cmd, r.rank) : s.readyAt(cmd, bank);
+      if (r.cycle < ready) out.push({ record: r, why: `issued at ${r.cycle}, ready at ${ready}` });
+      if (last && r.cycle < last.cycle) out.push({ record: r, why: 'out of order' });
+      if (last && r.cycle === last.cycle && (r.command !== last.command || r.rank === last.rank)) out.push({ record: r, why: 'two commands in one cycle' });
+      const banks = rankLevel ? Array.from({ length: s.banksPerRank }, (_, i) => r.rank * s.banksPerRank + i) : [bank];
+      for (const b of banks) {
+        const open = s.openRow[b] !== NO_ROW;
+        if (spec.requires === 'closed' && open) out.push({ record: r, why: `bank ${b} is open` });
+        if (spec.requires === 'row-open' && !open) out.push({ record: r, why: `bank ${b} is closed` });
+        if (spec.name === 'PRE' && !open) out.push({ record: r, why: `PRE to closed bank ${b}` });
+      }
+      s.issue(cmd, bank, r.row, r.cycle);
+      last = r;
+    }
+  }
+  return out;
+}
