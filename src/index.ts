@@ -21,3 +21,12 @@ export { classifyEinsum, type EinsumClass, type GemmView, type ConvView } from '
 export { analyseCascade, type CascadeAnalysis } from './einsum/analysis.js';
 export { importScaleSimTopology } from './import/scalesim-topology.js';
 export { scaleSimLayersOf, scaleSimHyperparams } from './import/scalesim-layers.js';
+export { ENGINES, engineFor, knownEngineNames, type EngineRegistry } from './engines/registry.js';
+export { systolicEngine } from './engines/systolic/engine.js';
+export { spatialEngine, analysePasses, explainPasses } from './engines/spatial/index.js';
+export { pimEngine } from './engines/pim/index.js';
+export { explainReport } from './report/explain.js';
+export { renderReportTable } from './report/table.js';
+export { renderReportCsv } from './report/csv.js';
+export { reportPlotsSvg } from './report/plots.js';
+export * as dram from './dram/index.js';
