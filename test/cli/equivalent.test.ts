@@ -49,3 +49,13 @@ describe('einsim check on a SCALE-Sim topology', () => {
     expect(expectCleanFailure(r, 1)[0]).toContain('--param');
   });
 });
+
+describe('einsim check --arch (fit without simulating)', () => {
+  it('says which Einsums a systolic array cannot run, and why', () => {
+    const r = einsim('check', 'workloads/attention-3pass.yaml', '-a', 'arch/tpu-128.yaml', '--json');
+    expect(r.code).toBe(0);
+    const fit = JSON.parse(r.stdout).fit as { einsum: string; ok: boolean; reason: string }[];
+    expect(fit.filter((f) => f.ok).map((f) => f.einsum)).toEqual(['QK', 'AV']);
+    expect(fit.find((f) => f.einsum === 'GM')?.reason).toContain('max reduction');
+  });
+});

@@ -9,6 +9,10 @@ import type { Cascade } from '../../einsum/types.js';
 import { compareCascades, DEFAULT_TOLERANCE, type Comparison } from '../../einsum/equivalence.js';
 import type { CommandRegistrar } from '../main.js';
 import { parseParamFlags } from '../options.js';
+import { resolveInput } from '../paths.js';
+import { loadArch } from '../../arch/load.js';
+import { checkFit } from '../../simulate.js';
+import type { FitCheck } from '../../engines/engine.js';
 import { renderTable } from '../../report/text-table.js';
 import { formatBytes, formatCount } from '../../report/units.js';
 
@@ -25,11 +29,13 @@ export const registerCheck: CommandRegistrar = (parser, setExit) => {
         .option('equivalent', { type: 'string', describe: 'evaluate this other workload on the same random inputs and compare the common outputs' })
         .option('seed', { type: 'number', default: 1, describe: 'seed of the random inputs for --equivalent' })
         .option('tolerance', { type: 'number', default: DEFAULT_TOLERANCE, describe: 'largest relative difference still called equivalent' })
+        .option('arch', { alias: 'a', type: 'string', describe: 'also check, without simulating, which Einsums can run on this architecture (buffers, supported ops)' })
         .example('$0 check workloads/attention-1pass.yaml', 'validate FuseMax cascade 5 and print its analysis')
         .example('$0 check workloads/conv.yaml --param stride=2 --param pad=0', 'the conv layer with other params')
         .example('$0 check workloads/gemm.yaml --json', 'the analysis as JSON')
         .example('$0 check workloads/attention-1pass.yaml --equivalent workloads/attention-3pass.yaml -p M=256 -p P=16', 'do two cascades compute the same outputs? (exit 0 if so, 1 if not)')
-        .example('$0 check topology.csv', 'a SCALE-Sim topology, converted to a cascade'),
+        .example('$0 check topology.csv', 'a SCALE-Sim topology, converted to a cascade')
+        .example('$0 check workloads/bert-base-encoder.yaml -a arch/tpu-128.yaml', 'which Einsums a systolic array can run, without simulating'),
     (argv) => {
       const overrides = parseParamFlags(argv.param as string[]);
       const cascade = loadWorkload(argv.workload as string, overrides, { topologyType: argv.topologyType });
@@ -42,8 +48,9 @@ export const registerCheck: CommandRegistrar = (parser, setExit) => {
         return;
       }
       const analysis = analyseCascade(cascade);
-      if (argv.json) process.stdout.write(`${JSON.stringify(toJson(cascade, analysis), null, 2)}\n`);
-      else process.stdout.write(`${renderCheck(cascade, analysis).join('\n')}\n`);
+      const fit = argv.arch !== undefined ? checkFit(cascade, loadArch(resolveInput(argv.arch))) : undefined;
+      if (argv.json) process.stdout.write(`${JSON.stringify({ ...(toJson(cascade, analysis) as object), ...(fit ? { fit } : {}) }, null, 2)}\n`);
+      else process.stdout.write(`${[...renderCheck(cascade, analysis), ...(fit ? ['', ...renderFit(fit, argv.arch!)] : [])].join('\n')}\n`);
       for (const w of cascade.warnings) process.stderr.write(`einsim: ${formatIssue(w)}\n`);
       setExit(0);
     },
@@ -121,4 +128,11 @@ export function renderComparison(a: Cascade, b: Cascade, c: Comparison, seed: nu
     lines.push(`  ${t.name}: ${t.maxRelDiff.toExponential(2)}${t.maxRelDiff > c.tolerance ? where : ''}`);
   }
   return lines;
+}
+
+/** The pre-simulation fit check: which Einsums can run on the architecture, and why not. */
+export function renderFit(fit: FitCheck[], arch: string): string[] {
+  const bad = fit.filter((f) => !f.ok);
+  const head = bad.length === 0 ? chalk.green(`fits ${arch}: every Einsum can run`) : chalk.yellow(`on ${arch}: ${bad.length} of ${fit.length} Einsums cannot run`);
+  return [head, ...renderTable([{ header: 'Einsum' }, { header: 'fit' }, { header: 'how / why not' }], fit.map((f) => [f.einsum, f.ok ? 'ok' : 'no', f.reason]))];
 }
