@@ -11,7 +11,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['mathjs', 'mathjs/*'],
+  // tinypool starts its worker from a file beside its own module, so it must stay a package.
+  external: ['mathjs', 'mathjs/*', 'tinypool'],
   // Some dependencies are CommonJS and call require(); give the ESM bundle a real one.
   banner: { js: "import { createRequire as __einsimCreateRequire } from 'node:module'; const require = __einsimCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -29,3 +29,19 @@ describe('evaluatePoint', () => {
     if (!o.ok) expect(o.reason).toContain('structure.pes');
   });
 });
+
+describe('evaluatePoints on worker threads', () => {
+  it('gives the same outcomes, in order, as evaluating in this thread', async () => {
+    const { evaluatePoints } = await import('../../src/sweep/parallel.js');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { REPO_ROOT } = await import('../helpers/ref.js');
+    const file = join(REPO_ROOT, 'arch', 'scale32.yaml');
+    const input = { archText: readFileSync(file, 'utf8'), archFile: file, workloadText: GEMM, workloadFile: 'g.yaml' };
+    const points = [...gridPoints({ 'structure.rows': [4, 8, 0], 'param.M': [8, 16] })];
+    const threaded = await evaluatePoints(input, points, 2);
+    const inline = await evaluatePoints(input, points, 1);
+    expect(threaded).toEqual(inline);
+    expect(threaded.filter((o) => !o.ok)).toHaveLength(2);
+  });
+});

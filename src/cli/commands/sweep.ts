@@ -6,7 +6,8 @@ import { scatterSvg } from '../../report/plot-svg.js';
 import { writeFileAtomic } from '../../report/write-output.js';
 import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
 import { paretoFront } from '../../sweep/reduce.js';
-import { evaluatePoint, type SweepOutcome } from '../../sweep/run-sweep.js';
+import { type SweepOutcome } from '../../sweep/run-sweep.js';
+import { DEFAULT_JOBS, evaluatePoints } from '../../sweep/parallel.js';
 import type { Report } from '../../report/report.js';
 import type { CommandRegistrar } from '../main.js';
 import { asArray, parseParamFlags, parseSetFlags } from '../options.js';
@@ -45,9 +46,10 @@ export const registerSweep: CommandRegistrar = (parser) => {
         .options(RUN_INPUT_OPTIONS)
         .option('axis', { type: 'string', array: true, demandOption: true, describe: 'a swept field: path=v1,v2,... (arch field or param.NAME; repeatable)' })
         .option('objectives', { type: 'string', default: 'cycles,energy', describe: `metrics to minimise (${Object.keys(METRICS).join(', ')})` })
+        .option('jobs', { alias: 'j', type: 'number', default: DEFAULT_JOBS, describe: 'worker threads (1 = evaluate in this thread)' })
         .option('plot', { type: 'string', describe: 'write an SVG scatter of the first two objectives with the Pareto front' })
         .example('$0 sweep -w workloads/gemm.yaml -a arch/scale32.yaml --axis structure.rows=8,16,32 --axis structure.cols=8,16,32', 'array shapes for a GEMM'),
-    (argv) => {
+    async (argv) => {
       const axes = Object.fromEntries(asArray(argv.axis).map((a) => parseAxis(String(a))));
       const objectives = argv.objectives.split(',').map((o) => o.trim());
       for (const o of objectives) if (!METRICS[o]) throw new EinsimError({ file: '<cli>', path: '--objectives', code: 'invalid_value', expected: `one of ${Object.keys(METRICS).join(', ')}`, received: JSON.stringify(o) });
@@ -58,12 +60,8 @@ export const registerSweep: CommandRegistrar = (parser) => {
       if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
       const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, params: parseParamFlags(argv.param), set };
       const total = countPoints(axes);
-      const outcomes: SweepOutcome[] = [];
-      let n = 0;
-      for (const point of gridPoints(axes)) {
-        outcomes.push(evaluatePoint(input, point));
-        if (process.stderr.isTTY) process.stderr.write(`\reinsim: ${++n}/${total} points`);
-      }
+      const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\reinsim: ${n}/${total} points`) : undefined;
+      const outcomes: SweepOutcome[] = await evaluatePoints(input, [...gridPoints(axes)], argv.jobs, progress);
       if (process.stderr.isTTY) process.stderr.write('\n');
       const ok = outcomes.filter((o): o is Extract<SweepOutcome, { ok: true }> => o.ok);
       const front = new Set(paretoFront(ok, objectives.map((o) => (x: (typeof ok)[number]) => METRICS[o](x.report))));
