@@ -3,6 +3,7 @@
 import { EinsimError } from '../errors.js';
 import type { EngineKind } from '../arch/types.js';
 import type { Engine } from './engine.js';
+import { fpgaEngine } from './fpga/index.js';
 import { spatialEngine } from './spatial/index.js';
 import { systolicEngine } from './systolic/engine.js';
 
@@ -15,6 +16,7 @@ export type EngineRegistry = Partial<Record<EngineKind, AnyEngine>>;
 export const ENGINES: EngineRegistry = {
   systolic: systolicEngine,
   spatial: spatialEngine,
+  fpga: fpgaEngine,
 };
 
 export function knownEngineNames(registry: EngineRegistry = ENGINES): string[] {
