@@ -10,7 +10,8 @@
 // scratchpad, which the producing core could not hold); a `pipeline: true | false` annotation on a
 // consumer Einsum overrides the rule for its input edges. Only edges the consumer can stream are
 // ever pipelined (order.ts). Cores go to a pipeline's stages one each, spare cores to the slowest
-// stage; more stages than cores share cores longest-first (LPT).
+// stage (compute or off-chip streams: a core brings its ports); more stages than cores share cores
+// longest-first (LPT).
 import { lanesFor } from './allocate.js';
 import { stageTiming, type StageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
@@ -42,7 +43,14 @@ export function planIntar(g: StageGraph, ctx: ModelContext): FpgaPlan {
   let t = 0;
   for (const [gi, members] of groups.entries()) {
     const stages = members.map((id) => byId.get(id) as Stage);
-    const coresOf = assignCores(stages, p.computeCores, (st, k) => stageTiming(st, Math.max(1, k * lanesFor(st, dspsPerCore, ctx.alloc)), s).cycles);
+    // A core brings its lanes and its ports: a stage's time on k cores is its compute or its
+    // off-chip streams over k ports, whichever is longer.
+    const standalone = (st: Stage, k: number): number => {
+      const { reads, writes } = stageStreams(g, st, residence, k, ctx.onchipBytes);
+      const memory = memoryCycles([...reads, ...writes], ctx.portBytesPerCycle, ctx.device, ctx.clockHz);
+      return Math.max(stageTiming(st, Math.max(1, k * lanesFor(st, dspsPerCore, ctx.alloc)), s).cycles, memory);
+    };
+    const coresOf = assignCores(stages, p.computeCores, standalone);
     const sw = gi === 0 ? 0 : switchCost;
     const start = t + sw;
     const timings = new Map<string, StageTiming>();
