@@ -49,7 +49,8 @@ export function explainFpga(cascade: Cascade, arch: Arch<FpgaStructure>, result?
     lines.push('Intermediates:');
     for (const x of plan.placements) lines.push(`  ${x.tensor} (${formatBytes(x.bytes)}, ${x.from} → ${x.to.join(', ')}): ${x.residence} — ${x.reason}`);
   }
-  if (plan.switchCycles > 0) lines.push('', `Reconfiguration: ${plan.groups.length - 1} switches, ${fmt(plan.switchCycles)} cycles in total`);
+  const switches = plan.groups.filter((gp) => gp.switchCycles > 0).length;
+  if (switches > 0) lines.push('', `Reconfiguration: ${switches} switch${switches === 1 ? '' : 'es'}, ${fmt(plan.switchCycles)} cycles in total`);
   if (result) lines.push('', `Total: ${fmt(result.cycles)} cycles (${((result.cycles / arch.clockHz) * 1e3).toPrecision(4)} ms)`);
   return lines;
 }
