@@ -76,7 +76,9 @@ export function simulateFpga(cascade: Cascade, arch: Arch<FpgaStructure>, option
   const result: EngineResult = {
     engine: 'fpga',
     clockHz: arch.clockHz,
-    units: { dsp: dspUnits, sfu: arch.structure.sfu.lanes },
+    // One special-function unit of `lanes` lanes per SFU task (InTAR's template: softmax, LayerNorm
+    // and GeLU units between the cores), so chained SFU tasks run side by side.
+    units: { dsp: dspUnits, sfu: arch.structure.sfu.lanes * Math.max(1, einsums.filter((e) => e.unit === 'sfu').length) },
     cycles: plan.cycles,
     stallCycles: 0,
     breakdown: split(plan.cycles, busyDsp / dspUnits, fill, stall),

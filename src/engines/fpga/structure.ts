@@ -73,7 +73,7 @@ export const FpgaStructureSchema = z
       maxReductionUnroll: positiveInt().meta({ description: 'reductions up to this length (a convolution window) are unrolled across lanes' }),
     }),
     sfu: z.strictObject({
-      lanes: positiveInt().meta({ description: 'elements per cycle of the special-function units (element-wise maps, softmax, pooling)' }),
+      lanes: positiveInt().meta({ description: 'elements per cycle of each special-function unit (one per element-wise / softmax / pooling task)' }),
     }),
     mode: z.enum(['sequential', 'dataflow', 'intar']),
     dataflow: z

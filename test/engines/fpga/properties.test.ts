@@ -40,7 +40,7 @@ const build = (d: Design, more: Record<string, unknown> = {}): Arch<FpgaStructur
   arch(d.mode, { clockHz: d.clockMHz * 1e6, 'structure.budget.dsps': d.dsps, 'structure.intar.computeCores': d.cores, 'structure.offchip.portBits': d.portBits, ...more });
 
 describe('fpga model invariants', () => {
-  it('DSP utilization is at most 1, in total and per Einsum, and resources stay within the budget and the device', () => {
+  it('DSP and SFU utilization are at most 1, in total and per Einsum, and resources stay within the budget and the device', () => {
     fc.assert(
       fc.property(design, (d) => {
         const a = build(d);
@@ -48,6 +48,8 @@ describe('fpga model invariants', () => {
         const busy = r.einsums.reduce((s, e) => s + (e.busyUnitCycles.dsp ?? 0), 0);
         expect(busy).toBeLessThanOrEqual(r.units.dsp * r.cycles * (1 + 1e-12));
         for (const e of r.einsums) expect(e.busyUnitCycles.dsp ?? 0).toBeLessThanOrEqual(r.units.dsp * e.cycles * (1 + 1e-12));
+        const sfu = r.einsums.reduce((s, e) => s + (e.busyUnitCycles.sfu ?? 0), 0);
+        expect(sfu).toBeLessThanOrEqual(r.units.sfu * r.cycles * (1 + 1e-12));
         const m = model(cascades[d.cascade], a);
         expect(m.resources.dsps).toBeLessThanOrEqual(d.dsps);
         expect(m.resources.uram).toBeLessThanOrEqual(m.resources.available.uram);
