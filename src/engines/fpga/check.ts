@@ -11,7 +11,11 @@ import type { FpgaStructure } from './structure.js';
 
 export function checkFpga(cascade: Cascade, arch: Arch<FpgaStructure>): FitCheck[] {
   const { plan, resources, ctx } = runFpgaModel(cascade, arch);
-  const global = resourceProblems(resources, plan, ctx).join('; ');
+  const ids = new Set(cascade.einsums.map((e) => e.id));
+  const unknown = Object.keys(arch.structure.intar?.pipelineOverrides ?? {})
+    .filter((id) => !ids.has(id))
+    .map((id) => `structure.intar.pipelineOverrides names ${id}, not an Einsum of ${cascade.name}`);
+  const global = [...resourceProblems(resources, plan, ctx), ...unknown].join('; ');
   return cascade.einsums.map((e) => {
     const own = plan.problems.get(e.id);
     const reason = [own, global].filter((r): r is string => !!r).join('; ');

@@ -7,11 +7,11 @@
 //
 // The schedule follows InTAR's rule: pipeline when a producer's intermediate is large, run
 // sequentially otherwise. "Large" is at least `pipelineThresholdBytes` (default: one core's
-// scratchpad, which the producing core could not hold); a `pipeline: true | false` annotation on a
-// consumer Einsum overrides the rule for its input edges. Only edges the consumer can stream are
-// ever pipelined (order.ts). Cores go to a pipeline's stages one each, spare cores to the slowest
-// stage (compute or off-chip streams: a core brings its ports); more stages than cores share cores
-// longest-first (LPT).
+// scratchpad, which the producing core could not hold). The arch file's `intar.pipelineOverrides`,
+// then a `pipeline: true | false` annotation on the consuming Einsum, override the rule for its
+// input edges. Only edges the consumer can stream are ever pipelined (order.ts). Cores go to a
+// pipeline's stages one each, spare cores to the slowest stage (compute or off-chip streams: a core
+// brings its ports); more stages than cores share cores longest-first (LPT).
 import { lanesFor } from './allocate.js';
 import { stageTiming, type StageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
@@ -107,10 +107,10 @@ export function planIntar(g: StageGraph, ctx: ModelContext): FpgaPlan {
 function pipelineRule(g: StageGraph, p: IntarParams): (e: StageEdge) => boolean {
   const threshold = p.pipelineThresholdBytes ?? p.scratchpadBytesPerCore;
   const annotated = (stageId: string): boolean | undefined => {
-    if (!p.honorAnnotations) return undefined;
-    const st = g.stages.find((x) => x.id === stageId);
-    const v = st?.tasks.map((t) => t.einsum.annotations.pipeline).find((a) => typeof a === 'boolean');
-    return v as boolean | undefined;
+    const tasks = g.stages.find((x) => x.id === stageId)?.tasks ?? [];
+    const override = tasks.map((t) => p.pipelineOverrides[t.id]).find((v) => typeof v === 'boolean');
+    if (override !== undefined || !p.honorAnnotations) return override;
+    return tasks.map((t) => t.einsum.annotations.pipeline).find((a) => typeof a === 'boolean') as boolean | undefined;
   };
   return (e) => {
     if (!e.coupled) return false;

@@ -101,6 +101,10 @@ export const FpgaStructureSchema = z
           .optional()
           .meta({ unit: 'B', description: 'an intermediate at least this large is pipelined into its consumer (default: one CC\u2019s scratchpad)' }),
         honorAnnotations: z.boolean().default(true).meta({ description: 'follow the workload\u2019s `pipeline:` annotations (false: the heuristic alone)' }),
+        pipelineOverrides: z
+          .record(z.string(), z.boolean())
+          .default({})
+          .meta({ description: 'Einsum id → pipeline it with its producers (true) or not (false); wins over the heuristic and the workload\u2019s annotations' }),
         reconfiguration: ReconfigurationSchema,
       })
       .optional(),

@@ -39,6 +39,11 @@ describe('fpga check', () => {
     expect(ok.Z).toBe('');
   });
 
+  it('names a schedule override that matches no Einsum of the cascade', () => {
+    const r = reasons(workload('ffn'), arch('intar', { 'structure.intar.pipelineOverrides': { FFN9: true } }));
+    expect(r.Z1).toBe('structure.intar.pipelineOverrides names FFN9, not an Einsum of intar-ffn');
+  });
+
   it('refuses a DSP budget larger than the device', () => {
     const r = reasons(workload('ffn'), arch('intar', { 'structure.budget.dsps': 10000 }));
     expect(r.Z1).toBe("the design's DSP budget 10,000 exceeds the U280's 9,020 (9,024 minus 4 for the shell)");

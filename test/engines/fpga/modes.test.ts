@@ -32,6 +32,18 @@ describe('InTAR mode', () => {
     expect(plan.cycles).toBe(8448 + 4 + (64 * 1024 + 64 * 8) + 4 + (8 * 2048 + 8 * 8) + (256 / 16 + 8));
   });
 
+  it('lets the arch file override the schedule per Einsum, above the workload\u2019s annotation', () => {
+    const gating = workload('gating-net');
+    const heuristic = model(gating, arch('intar', { 'structure.budget.dsps': 109 }));
+    expect(heuristic.plan.groups.map((g) => g.stages)).toEqual([['U', 'G', 'Y']]);
+    // The kernel's schedule: the up projection on both cores, then gate → down pipelined.
+    const kernel = model(gating, arch('intar', { 'structure.budget.dsps': 109, 'structure.intar.pipelineOverrides': { A: false } }));
+    expect(kernel.plan.groups.map((g) => g.stages)).toEqual([['U'], ['G', 'Y']]);
+    expect(kernel.plan.cycles).toBeLessThan(heuristic.plan.cycles);
+    const plain = model(ffn, mlpArch('intar', { 'structure.intar.pipelineOverrides': { Z3: false } }));
+    expect(plain.plan.groups.map((g) => g.stages)).toEqual([['Z1'], ['Z2'], ['Z3']]);
+  });
+
   it('self-attention: Q and K stream into QKᵀ, V into S′·V (intermediates above one scratchpad); S′ waits in the scratchpads', () => {
     const { plan } = model(attention, arch('intar'));
     expect(plan.groups.map((g) => [g.pattern, g.stages])).toEqual([
