@@ -1,7 +1,10 @@
 // `npm run bench`: every benchmark of the project, one after another. Speed is measured here,
 // never in tests (the CI machine has 2 cores and shares them).
 import { benchPim } from './pim.js';
+import { benchFpga } from './fpga.js';
 import { benchSystolic } from './systolic.js';
+import { benchDram, formatRow } from './dram.js';
+import { benchSpatial } from './spatial.js';
 
 const only = process.argv[2];
 if (!only || only === 'systolic') {
@@ -12,4 +15,17 @@ if (!only || only === 'systolic') {
 if (!only || only === 'pim') {
   console.log('== PIM engine: GPT decode on PIM-GPT ==');
   benchPim();
+}
+if (!only || only === 'fpga') {
+  console.log('== fpga engine vs the InTAR U280 kernel table ==');
+  benchFpga();
+}
+if (!only || only === 'spatial') {
+  console.log('== spatial engine: the FuseMax reproduction ==');
+  benchSpatial();
+}
+if (!only || only === 'dram') {
+  console.log('== DRAM model vs DRAMsim3 (requests simulated per second) ==');
+  const rows = await benchDram();
+  for (const r of rows) console.log(formatRow(r));
 }

@@ -3,6 +3,7 @@
 import { EinsimError } from '../errors.js';
 import type { EngineKind } from '../arch/types.js';
 import type { Engine } from './engine.js';
+import { fpgaEngine } from './fpga/index.js';
 import { spatialEngine } from './spatial/index.js';
 import { pimEngine } from './pim/index.js';
 import { systolicEngine } from './systolic/engine.js';
@@ -17,6 +18,7 @@ export const ENGINES: EngineRegistry = {
   systolic: systolicEngine,
   spatial: spatialEngine,
   pim: pimEngine,
+  fpga: fpgaEngine,
 };
 
 export function knownEngineNames(registry: EngineRegistry = ENGINES): string[] {

@@ -12,6 +12,6 @@ describe('schemas/arch.schema.json', () => {
 
   it('has one variant per engine, each selected by its engine name', () => {
     const variants = (archJsonSchema().anyOf as { properties: { engine: { const: string } } }[]).map((v) => v.properties.engine.const);
-    expect(variants.sort()).toEqual(['pim', 'spatial', 'systolic']);
+    expect(variants.sort()).toEqual(['fpga', 'pim', 'spatial', 'systolic']);
   });
 });
