@@ -93,3 +93,12 @@ describe('einsim without a command', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('--help', () => {
+  it('every command shows at least one example', () => {
+    const top = einsim('--help').stdout;
+    const commands = [...top.matchAll(/^ {2}einsim (\w+)/gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(['check', 'list', 'run', 'explain', 'sweep', 'repro', 'dram']));
+    for (const c of commands) expect(einsim(c, '--help').stdout, c).toMatch(/Examples:\n {2}einsim /);
+  });
+});

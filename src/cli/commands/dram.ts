@@ -60,6 +60,10 @@ export const dramCommand: CommandRegistrar = (parser, setExit) => {
         .option('trace-out', { type: 'string', describe: 'write the issued command trace (CSV) to this file' })
         .option('check', { type: 'boolean', default: false, describe: 'check the issued command trace against every timing rule' })
         .option('check-trace', { type: 'string', describe: 'only check a command trace file written by --trace-out' })
+        .example('$0 dram --preset DDR4_8Gb_x8_3200 --pattern seq --bytes 1048576 --request 64 --json', '1 MiB sequential reads: bandwidth, row hits, latency, energy')
+        .example('$0 dram --preset DDR4_8Gb_x8_3200 --pattern seq --mapping rorabachcobg', 'the same stream with a bank-group-interleaved address mapping')
+        .example('$0 dram --config my.ini --trace mytrace.txt --trace-out cmds.csv --check', 'a DRAMsim3 config and address trace; write and verify the command trace')
+        .example('$0 dram --list-presets', 'the named DRAMsim3 configurations and JEDEC speed bins')
         .option('list-presets', { type: 'boolean', default: false, describe: 'list the named presets and exit' }),
     async (argv) => {
       const out = await runDramCommand(argv as unknown as DramCliOptions, readText);
