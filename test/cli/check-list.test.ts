@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/ref.js';
 import { einsim, expectCleanFailure } from '../helpers/cli.js';
 
 const fixture = (name: string) => join('test', 'fixtures', 'workloads', name);

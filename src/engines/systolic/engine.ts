@@ -10,7 +10,7 @@ import { mergeActions, mergeTraffic, zeroBreakdown, type EinsumResult, type Engi
 import { planEinsum, type EinsumPlan } from './map-cascade.js';
 import { scaleSimReports } from './scalesim-reports.js';
 import { simulateLayer } from './simulate-layer.js';
-import { layerEinsumResult, layerTraces } from './simulate-layers.js';
+import { layerEinsumResult, layerTraces, systolicResult } from './simulate-layers.js';
 import { components, configFromStructure, SystolicStructureSchema, type SystolicStructure } from './structure.js';
 import type { LayerResult, ScaleSimLayer, SystolicConfig } from './types.js';
 
@@ -75,20 +75,8 @@ export function simulateCascade(cascade: Cascade, arch: Arch<SystolicStructure>,
     einsums.push(parts.length === 1 ? { ...parts[0], einsum: e.id, note: `${plan.how}; ${parts[0].note}` } : sumResults(e.id, parts, `${plan.how}; ${parts.length} layers, ${parts[0].note}`));
   }
 
-  const ok = einsums.filter((e) => e.status === 'ok');
-  const breakdown = zeroBreakdown();
-  for (const e of ok) for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += e.breakdown[k];
   const result: EngineResult = {
-    engine: 'systolic',
-    clockHz: arch.clockHz,
-    units: { pe: config.rows * config.cols },
-    cycles: ok.reduce((s, e) => s + e.cycles, 0),
-    stallCycles: ok.reduce((s, e) => s + e.stallCycles, 0),
-    breakdown,
-    einsums,
-    actions: mergeActions(ok.map((e) => e.actions)),
-    traffic: mergeTraffic(ok.map((e) => e.traffic)),
-    details: { dataflow: config.dataflow, rows: config.rows, cols: config.cols, bandwidthMode: config.bandwidthMode, layers: layerResults.length, distinctLayersSimulated: options.trace ? layerResults.length : cache.size },
+    ...systolicResult(einsums, config, arch.clockHz, { layers: layerResults.length, distinctLayersSimulated: options.trace ? layerResults.length : cache.size }),
     nativeReports: nativeReports(layerResults),
   };
   if (options.trace) Object.assign(result, layerTraces(layerResults, arch.clockHz, `systolic ${config.rows}×${config.cols} ${config.dataflow}`));
@@ -108,7 +96,7 @@ function check(cascade: Cascade): FitCheck[] {
   });
 }
 
-function explain(cascade: Cascade, arch: Arch<SystolicStructure>, result: EngineResult): string[] {
+function explain(_cascade: Cascade, arch: Arch<SystolicStructure>, result: EngineResult): string[] {
   const s = arch.structure;
   const lines = [
     `A ${s.rows}×${s.cols} ${s.dataflow} systolic array (SCALE-Sim v2 model, ${s.dram.bandwidthMode} DRAM bandwidth).`,

@@ -68,26 +68,28 @@ export function layerEinsumResult(r: LayerResult, config: SystolicConfig): Einsu
 
 export function simulateLayers(layers: ScaleSimLayer[], config: SystolicConfig, opts: SimulateLayersOptions): EngineResult & { layers: LayerResult[] } {
   const results = layers.map((l) => simulateLayer(l, config, { trace: opts.trace }));
-  const einsums = results.map((r) => layerEinsumResult(r, config));
-  const breakdown = zeroBreakdown();
-  for (const e of einsums) {
-    for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += e.breakdown[k];
-  }
-  const out: EngineResult & { layers: LayerResult[] } = {
-    engine: 'systolic',
-    clockHz: opts.clockHz,
-    units: { pe: config.rows * config.cols },
-    cycles: results.reduce((s, r) => s + r.totalCycles, 0),
-    stallCycles: results.reduce((s, r) => s + r.stallCycles, 0),
-    breakdown,
-    einsums,
-    actions: mergeActions(einsums.map((e) => e.actions)),
-    traffic: mergeTraffic(einsums.map((e) => e.traffic)),
-    details: { dataflow: config.dataflow, rows: config.rows, cols: config.cols, bandwidthMode: config.bandwidthMode, layers: layers.length },
-    layers: results,
-  };
+  const out = { ...systolicResult(results.map((r) => layerEinsumResult(r, config)), config, opts.clockHz, { layers: layers.length }), layers: results };
   if (opts.trace) Object.assign(out, layerTraces(results, opts.clockHz, 'systolic array'));
   return out;
+}
+
+/** Layers run one after another: the run's totals are sums over the Einsums that ran. */
+export function systolicResult(einsums: EinsumResult[], config: SystolicConfig, clockHz: number, details: Record<string, number | string>): EngineResult {
+  const ok = einsums.filter((e) => e.status === 'ok');
+  const breakdown = zeroBreakdown();
+  for (const e of ok) for (const k of Object.keys(breakdown) as (keyof typeof breakdown)[]) breakdown[k] += e.breakdown[k];
+  return {
+    engine: 'systolic',
+    clockHz,
+    units: { pe: config.rows * config.cols },
+    cycles: ok.reduce((s, e) => s + e.cycles, 0),
+    stallCycles: ok.reduce((s, e) => s + e.stallCycles, 0),
+    breakdown,
+    einsums,
+    actions: mergeActions(ok.map((e) => e.actions)),
+    traffic: mergeTraffic(ok.map((e) => e.traffic)),
+    details: { dataflow: config.dataflow, rows: config.rows, cols: config.cols, bandwidthMode: config.bandwidthMode, ...details },
+  };
 }
 
 /** The Perfetto timeline and trace files of layers run back to back (layers without a trace are skipped). */

@@ -10,7 +10,7 @@ import { NO_ROW } from '../../../src/dram/commands.js';
 import { loadWorkload } from '../../../src/einsum/load.js';
 import { parseWorkload } from '../../../src/einsum/parse.js';
 import type { Cascade } from '../../../src/einsum/types.js';
-import { machineOf, type PimMachine } from '../../../src/engines/pim/machine.js';
+import type { PimMachine } from '../../../src/engines/pim/machine.js';
 import type { PimStructure } from '../../../src/engines/pim/structure.js';
 import { simulate } from '../../../src/simulate.js';
 import { REPO_ROOT } from '../../helpers/ref.js';
