@@ -328,14 +328,17 @@ export function simulateLayer(layer: ScaleSimLayer, config: SystolicConfig, opts
   const plan = planLayer(layer, config);
   const { grid, geometry } = plan;
   const model = DATAFLOWS[config.dataflow];
-  const averages = foldAverages(grid, model.computeUtilCycles(config.rows, config.cols, grid.t));
+  const fix = config.scaleSimBugs === 'fix';
+  const averages = foldAverages(grid, fix ? model.foldRows(config.rows, config.cols, grid.t) : model.computeUtilCycles(config.rows, config.cols, grid.t));
   const run = config.bandwidthMode === 'CALC' ? runCalc(plan, opts.trace) : runUser(plan, opts.trace);
   if (run.totalCycles <= 0) {
     throw new EinsimError({ file: '<systolic>', path: layer.name, code: 'unsupported', expected: 'a layer SCALE-Sim can report (total cycles > 0)', received: String(run.totalCycles) });
   }
   const sramIfmapReads = sramAccesses(plan, plan.ifmap);
   const sramFilterReads = sramAccesses(plan, plan.filter);
-  const sramOfmapWrites = sramAccesses(plan, plan.ofmap);
+  // SCALE-Sim's os ofmap count adds R + C per fold (§6.1); 'fix' takes them out again.
+  const osExtraWrites = fix && config.dataflow === 'os' ? grid.folds * (config.rows + config.cols) : 0;
+  const sramOfmapWrites = sramAccesses(plan, plan.ofmap) - osExtraWrites;
   const total = run.totalCycles;
   const cells = config.rows * config.cols;
   const dramOfmap = { startCycle: run.write.startCycle, stopCycle: run.write.stopCycle };

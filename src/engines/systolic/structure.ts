@@ -42,6 +42,8 @@ export const SystolicStructureSchema = z
     filterSram: SramSchema,
     ofmapSram: SramSchema,
     dram: DramSchema,
+    /** Reproduce SCALE-Sim's report-arithmetic bugs ('match', default) or correct them ('fix'). */
+    scalesimBugs: z.enum(['match', 'fix']).default('match'),
     /** SCALE-Sim fixes 1 byte per word (single_layer_sim.run). */
     wordBytes: count.default(1).meta({ unit: 'bytes' }),
     offsets: z
@@ -67,6 +69,7 @@ export function configFromStructure(s: SystolicStructure, dataflow: Dataflow = s
     bandwidthMode: s.dram.bandwidthMode,
     userBandwidthWordsPerCycle: s.dram.bandwidthWordsPerCycle ?? 0,
     wordBytes: s.wordBytes,
+    scaleSimBugs: s.scalesimBugs,
   };
 }
 

@@ -41,6 +41,13 @@ export interface SystolicConfig {
   userBandwidthWordsPerCycle: number;
   /** SCALE-Sim hard-codes 1 (single_layer_sim.run, `word_size = 1`). */
   wordBytes: number;
+  /**
+   * 'match' (default) reproduces SCALE-Sim's two report-arithmetic bugs (docs/validation.md):
+   * the os ofmap SRAM writes' extra R + C per fold, and ws/is Compute Util divided by
+   * 2R + 2C + T − 3. 'fix' counts the real writes and divides by the real fold length. The memory
+   * model (buffer accounting, CALC block re-reads) is SCALE-Sim's in both.
+   */
+  scaleSimBugs?: 'match' | 'fix';
 }
 
 /** First and last cycle of an access stream, as SCALE-Sim reports them (floats in its CSVs). */

@@ -23,7 +23,7 @@ describe('systolic structure', () => {
     expect(config).toEqual({
       rows: 4, cols: 6, ifmapSramBytes: 2048, filterSramBytes: 1024, ofmapSramBytes: 1024,
       ifmapOffset: 0, filterOffset: 10_000_000, ofmapOffset: 20_000_000, dataflow: 'ws',
-      bandwidthMode: 'USER', userBandwidthWordsPerCycle: 2, wordBytes: 1,
+      bandwidthMode: 'USER', userBandwidthWordsPerCycle: 2, wordBytes: 1, scaleSimBugs: 'match',
     });
   });
 
