@@ -7,24 +7,35 @@ import { benchDram, formatRow } from './dram.js';
 import { benchSpatial } from './spatial.js';
 
 const only = process.argv[2];
-if (!only || only === 'systolic') {
+const SECTIONS = ['systolic', 'pim', 'fpga', 'spatial', 'dram'];
+
+if (!only) {
+  // Each benchmark in a fresh process: one benchmark's heap and JIT state must not slow the next.
+  const { spawnSync } = await import('node:child_process');
+  for (const section of SECTIONS) {
+    const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], section], { stdio: 'inherit' });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
+  process.exit();
+}
+if (only === 'systolic') {
   console.log('== systolic engine vs SCALE-Sim v2 ==');
   const r = benchSystolic();
   if (r.mismatches > 0) process.exitCode = 1;
 }
-if (!only || only === 'pim') {
+if (only === 'pim') {
   console.log('== PIM engine: GPT decode on PIM-GPT ==');
   benchPim();
 }
-if (!only || only === 'fpga') {
+if (only === 'fpga') {
   console.log('== fpga engine vs the InTAR U280 kernel table ==');
   benchFpga();
 }
-if (!only || only === 'spatial') {
+if (only === 'spatial') {
   console.log('== spatial engine: the FuseMax reproduction ==');
   benchSpatial();
 }
-if (!only || only === 'dram') {
+if (only === 'dram') {
   console.log('== DRAM model vs DRAMsim3 (requests simulated per second) ==');
   const rows = await benchDram();
   for (const r of rows) console.log(formatRow(r));
