@@ -97,8 +97,8 @@ function pipelineThrough(first: Einsum, rank: string, graph: Graph, byId: Map<st
     indexesPlainly(e.output, rank) &&
     readsOf(e).every((a) => !derived.has(a.tensor) || (!cascade.tensors[a.tensor].viewOf && indexesPlainly(a, rank)));
   const members = new Set<string>();
-  // Host Einsums reachable from `first` through parallel host Einsums, with whether a GEMV that
-  // can be cut along the rank reads them (then every host Einsum on the way is on a pipeline).
+  // Host Einsums reachable from `first` through parallel host Einsums, with whether what they
+  // compute reaches a GEMV (then every host Einsum on the way is on a pipeline).
   const reachesLast = new Map<string, boolean>();
   const visit = (tensor: string): boolean => {
     let any = false;

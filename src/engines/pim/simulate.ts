@@ -25,8 +25,6 @@ import type { PimStructure } from './structure.js';
 import { buildTaskGraph, type PimTask, type TaskGraph } from './task-graph.js';
 import { commandTraceArtifact } from './trace.js';
 
-export { bindEinsum, type Binding } from './binding.js';
-
 /** A scheduled decode step: the task graph, when each task ran, and the channel histories after it. */
 export interface PimSchedule {
   machine: PimMachine;

@@ -2,7 +2,7 @@
 // repetition, repeat.ts) becomes
 //   fetch  (banks) ordinary reads of the cascade inputs it needs (LayerNorm gains, the token)
 //   gemv   (banks) one part of a GEMV: its channel programs, issued through the DRAM model
-//   sum    (host)  the host's additions of that part's partial sums (tiled or cut reductions)
+//   sum    (host)  the host's additions of that part's partial sums (a reduction tiled by the buffer)
 //   host   (host)  one part of a host Einsum (LayerNorm, softmax, GELU, residual)
 // with an edge wherever a part reads what another part wrote: the regions of regions.ts, so the
 // softmax of heads 2–3 waits for QKᵀ of heads 2–3 only, and the next layer's projections wait for
