@@ -7,7 +7,7 @@ import type { Cascade } from '../../einsum/types.js';
 import type { FitCheck } from '../engine.js';
 import { machineOf } from './machine.js';
 import { repeatCount, executionOrder } from './repeat.js';
-import { bindEinsum } from './simulate.js';
+import { bindEinsum } from './binding.js';
 import type { PimStructure } from './structure.js';
 import { PRECISION_BYTES } from '../../einsum/types.js';
 

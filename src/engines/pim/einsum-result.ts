@@ -10,7 +10,8 @@ import { zeroBreakdown, type ActionCount, type CycleBreakdown, type EinsumResult
 import type { Totals } from './counts.js';
 import { hostOps } from './host.js';
 import type { PimMachine } from './machine.js';
-import type { Binding } from './simulate.js';
+import type { Binding } from './binding.js';
+import type { GemvPlan } from './layout.js';
 
 export interface StepRecord {
   unit: 'pim' | 'host';
@@ -23,6 +24,11 @@ export interface StepRecord {
   /** Accumulator bytes read out over all channels (exact, from the plan). */
   readoutBytes: number;
   delta: Totals;
+  /** GEMV: the plans of its parts (one when the step is not cut). */
+  plans: GemvPlan[];
+  /** The rank the step is cut along, when it is, and into how many parts. */
+  cutRank?: string;
+  parts: number;
 }
 
 export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[], m: PimMachine, clockHz: number): EinsumResult {
@@ -63,23 +69,30 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
   const details: Record<string, number | string> = { executions: records.length };
   let note: string;
   if (binding.unit === 'pim') {
-    const p = binding.plan;
     const sh = binding.shape;
-    const busiest = p.channels.reduce((best, ch) => (perUnit(ch) > perUnit(best) ? ch : best), p.channels[0]);
+    // The mapping of one execution: its parts' plans, each on the busiest channel.
+    const plans = records[0]?.plans.length ? records[0].plans : [binding.plan];
+    const busiest = plans.map((p) => p.channels.reduce((best, ch) => (perUnit(ch) > perUnit(best) ? ch : best), p.channels[0]));
     details.rowHitRate = accesses > 0 ? 1 - activations / accesses : 0;
-    details.tiles = p.tiles;
-    details.dotProductsPerUnit = perUnit(busiest);
-    details.bufferLoads = busiest.loads.length;
+    details.tiles = binding.plan.tiles;
+    details.dotProductsPerUnit = busiest.reduce((a, ch) => a + perUnit(ch), 0);
+    details.bufferLoads = busiest.reduce((a, ch) => a + ch.loads.length, 0);
+    details.parts = plans.length;
     details.allBankActivations = c('ACTAB');
     details.allBankMacCommands = c('MACAB');
     details.refreshes = c('REF');
     details.hostPartialSumCycles = hostCycles;
     details.macUtilization = cycles > 0 ? busyMac / (m.totalLanes * cycles) : 0;
-    note = `${sh.matrix} resident: ${sh.batch > 1 ? `${sh.batch}×` : ''}${sh.outputs} rows of ${sh.reduction}${sh.vectors > 1 ? ` × ${sh.vectors} vectors` : ''}, ${p.tiles} tile${p.tiles > 1 ? 's' : ''}, ${details.dotProductsPerUnit} dot products per MAC unit`;
+    const cut = plans.length > 1 ? `, in ${plans.length} parts along ${records[0].cutRank}` : '';
+    note = `${sh.matrix} resident: ${sh.batch > 1 ? `${sh.batch}×` : ''}${sh.outputs} rows of ${sh.reduction}${sh.vectors > 1 ? ` × ${sh.vectors} vectors` : ''}, ${binding.plan.tiles} tile${binding.plan.tiles > 1 ? 's' : ''}${cut}, ${details.dotProductsPerUnit} dot products per MAC unit`;
   } else {
     details.hostCycles = hostCycles;
     const ops = Object.entries(hostOps(e)).sort((a, b) => b[1] - a[1]);
     note = `host: ${ops.map(([op, n]) => `${n} ${op}`).join(', ') || 'a copy'}`;
+    if (records[0]?.cutRank) {
+      details.parts = records[0].parts;
+      note += `, in ${records[0].parts} parts along ${records[0].cutRank}`;
+    }
   }
   return {
     einsum: e.id,
@@ -104,14 +117,21 @@ function perUnit(ch: { loads: { piecesPerUnit: number }[] }): number {
   return ch.loads.reduce((a, l) => a + l.piecesPerUnit, 0);
 }
 
-/** The run's decomposition: the Einsums' parts; steps run back to back, so they add up to the total. */
-export function sumBreakdowns(einsums: EinsumResult[], total: number): CycleBreakdown {
+/**
+ * The run's decomposition. Bank work and host work overlap, so the Einsums' parts do not add up
+ * to the total; the run's parts are those of the banks' GEMVs (ideal: MACs at the peak rate;
+ * under-utilization: padded or idle units), plus the host's work while no bank works (ideal for
+ * the host), and everything else (row switches, refresh, buffer fills, read-out tails, parameter
+ * reads, waiting) as stall.
+ */
+export function runBreakdown(einsums: EinsumResult[], total: number, hostOnlyCycles: number): CycleBreakdown {
   const b = zeroBreakdown();
   for (const e of einsums) {
+    if (e.unit !== 'pim') continue;
     b.idealCycles += e.breakdown.idealCycles;
     b.underutilizationCycles += e.breakdown.underutilizationCycles;
-    b.stallCycles += e.breakdown.stallCycles;
   }
-  b.stallCycles += Math.max(0, total - b.idealCycles - b.underutilizationCycles - b.stallCycles);
+  b.idealCycles += hostOnlyCycles;
+  b.stallCycles = Math.max(0, total - b.idealCycles - b.underutilizationCycles);
   return b;
 }

@@ -29,6 +29,8 @@ export interface PimGeometry {
 /** One global-buffer fill of one channel and the MAC work that uses it. */
 export interface GbLoad {
   tile: number;
+  /** The first (tile, batch) vector group the buffer holds (groups are numbered tile-major). */
+  firstGroup: number;
   /** Reduction elements of every piece of this load. */
   tileElements: number;
   /** Distinct (batch, tile) vector pieces held in the buffer. */
@@ -99,7 +101,7 @@ export function planGemv(shape: GemvShape, g: PimGeometry): PlanResult {
         open.vectorBytes += bytes;
         open.pieces += pieces;
       } else {
-        open = { tile, tileElements: length, vectorGroups: 1, vectorBytes: bytes, pieces, piecesPerUnit: 0, commandsPerPiece: Math.ceil(length / elementsPerCommand) };
+        open = { tile, firstGroup: group, tileElements: length, vectorGroups: 1, vectorBytes: bytes, pieces, piecesPerUnit: 0, commandsPerPiece: Math.ceil(length / elementsPerCommand) };
         loads.push(open);
       }
     }

@@ -26,20 +26,26 @@ export interface ProgramShape {
   vectors: number;
 }
 
-export function emitChannelProgram(plan: ChannelPlan, shape: ProgramShape, sink: PimCommandSink): void {
-  for (const load of plan.loads) {
-    if (shape.vectors === 1) emitDense(load, shape, sink);
-    else emitPerVector(load, shape, sink);
-  }
+/**
+ * The program of one channel. `bufferHoldsFirst`: the global buffer already holds the first
+ * load's vector (the previous GEMV on this channel left it there), so it is not written again.
+ */
+export function emitChannelProgram(plan: ChannelPlan, shape: ProgramShape, sink: PimCommandSink, bufferHoldsFirst = false): void {
+  plan.loads.forEach((load, i) => {
+    const fill = !(i === 0 && bufferHoldsFirst);
+    if (shape.vectors === 1) emitDense(load, shape, sink, fill);
+    else emitPerVector(load, shape, sink, fill);
+  });
 }
 
 /**
- * Open the load's first row, then fill the buffer: the buffer writes use the data bus while the
- * banks activate, so tRCD hides behind them (the first MAC waits for both).
+ * Open the load's first row, then fill the buffer (unless it holds the vector already): the
+ * buffer writes use the data bus while the banks activate, so tRCD hides behind them (the first
+ * MAC waits for both).
  */
-function startLoad(load: GbLoad, sink: PimCommandSink): void {
+function startLoad(load: GbLoad, sink: PimCommandSink, fill: boolean): void {
   sink.openRow();
-  sink.writeGlobalBuffer(load.vectorBytes);
+  if (fill) sink.writeGlobalBuffer(load.vectorBytes);
 }
 
 /** Units holding piece number `slot` of a load (the last slot may be partly empty). */
@@ -48,13 +54,13 @@ function unitsAtSlot(load: GbLoad, units: number, slot: number): number {
 }
 
 /** One vector: pieces packed back to back; a piece may run over into the next row (its accumulator stays). */
-function emitDense(load: GbLoad, shape: ProgramShape, sink: PimCommandSink): void {
+function emitDense(load: GbLoad, shape: ProgramShape, sink: PimCommandSink, fill: boolean): void {
   const perPiece = load.commandsPerPiece;
   const perRow = shape.commandsPerRow;
   const total = load.piecesPerUnit * perPiece;
   let slot = 0;
   for (let k = 0; k < total; ) {
-    if (k === 0) startLoad(load, sink);
+    if (k === 0) startLoad(load, sink, fill);
     else if (k % perRow === 0) sink.openRow();
     const pieceEnd = (slot + 1) * perPiece;
     const end = Math.min((Math.floor(k / perRow) + 1) * perRow, pieceEnd, total);
@@ -69,13 +75,13 @@ function emitDense(load: GbLoad, shape: ProgramShape, sink: PimCommandSink): voi
  * rows (each vector would need its own accumulator across the row switch). A piece longer than a
  * row is streamed vector by vector, re-opening its rows each time.
  */
-function emitPerVector(load: GbLoad, shape: ProgramShape, sink: PimCommandSink): void {
+function emitPerVector(load: GbLoad, shape: ProgramShape, sink: PimCommandSink, fill: boolean): void {
   const perPiece = load.commandsPerPiece;
   const piecesPerRow = Math.floor(shape.commandsPerRow / perPiece);
   if (piecesPerRow >= 1) {
     for (let first = 0; first < load.piecesPerUnit; first += piecesPerRow) {
       const last = Math.min(load.piecesPerUnit, first + piecesPerRow);
-      if (first === 0) startLoad(load, sink);
+      if (first === 0) startLoad(load, sink, fill);
       else sink.openRow();
       for (let v = 0; v < shape.vectors; v++) {
         for (let slot = first; slot < last; slot++) {
@@ -89,7 +95,7 @@ function emitPerVector(load: GbLoad, shape: ProgramShape, sink: PimCommandSink):
   for (let slot = 0; slot < load.piecesPerUnit; slot++) {
     for (let v = 0; v < shape.vectors; v++) {
       for (let k = 0; k < perPiece; k += shape.commandsPerRow) {
-        if (slot === 0 && v === 0 && k === 0) startLoad(load, sink);
+        if (slot === 0 && v === 0 && k === 0) startLoad(load, sink, fill);
         else sink.openRow();
         sink.mac(Math.min(shape.commandsPerRow, perPiece - k));
       }

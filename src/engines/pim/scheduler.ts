@@ -120,6 +120,7 @@ export class PimChannel implements PimCommandSink {
     c.anyOpen = this.anyOpen;
     c.since = this.since;
     c.refresh.issued = this.refresh.issued;
+    c.refresh.lastAt = this.refresh.lastAt;
     c.counts.commands.set(this.counts.commands);
     Object.assign(c.counts, { ...this.counts, commands: c.counts.commands });
     return c;
@@ -127,15 +128,16 @@ export class PimChannel implements PimCommandSink {
 
   /**
    * Start a phase whose inputs are ready at `t0`. The channel has idled since its last command:
-   * owed refreshes, then pulled-in ones, go into that gap as far as they fit, and the open row is
+   * refreshes go into that gap (refresh-policy.ts decides which and when), and the open row is
    * closed there (every phase opens rows of its own, so the row is never hit again).
    */
   begin(t0: number): void {
     const tRFC = this.config.timing.tRFC;
     for (;;) {
       const start = Math.max(this.clk, this.floor, this.rowOpen ? this.state.readyAtRank(this.ids.PREAB, 0) + this.config.timing.tRP : this.state.readyAtRank(this.ids.REF, 0));
-      if (!this.refresh.wantsIdleRefresh(start, start + tRFC <= t0)) break;
-      this.refreshNow();
+      const at = this.refresh.nextIdleRefresh(start, t0, tRFC);
+      if (at === null) break;
+      this.refreshNow(at);
     }
     if (this.rowOpen) this.closeRow();
     this.floor = Math.max(this.floor, t0);
@@ -144,6 +146,11 @@ export class PimChannel implements PimCommandSink {
   /** Cycle by which everything issued so far is done (the last command's cycle + 1, or the last data). */
   finish(): number {
     return Math.max(this.clk, this.lastDataDone, this.floor);
+  }
+
+  /** Cycle from which the command bus is free (the last command's cycle + 1): the next phase may issue from here while data is still on its way. */
+  commandsDone(): number {
+    return Math.max(this.clk, this.floor);
   }
 
   // --- PimCommandSink -------------------------------------------------------------------
@@ -174,15 +181,17 @@ export class PimChannel implements PimCommandSink {
    */
   mac(count: number): void {
     if (count <= 0) return;
-    const first = this.broadcast(this.ids.MACAB, -1, 0);
+    // The open row (every bank has the same one), so the trace names the row each MAC reads.
+    const row = this.state.openRow[0];
+    const first = this.broadcast(this.ids.MACAB, row, 0);
     if (count === 1) return;
     const last = first + (count - 1) * this.nCCDAB;
-    if (this.log) for (let k = 1; k < count - 1; k++) this.logBroadcast(this.ids.MACAB, -1, first + k * this.nCCDAB);
+    if (this.log) for (let k = 1; k < count - 1; k++) this.logBroadcast(this.ids.MACAB, row, first + k * this.nCCDAB);
     const s = this.state;
-    for (let r = 0; r < s.ranks; r++) s.issue(this.ids.MACAB, r * this.banksPerRank, -1, last);
+    for (let r = 0; r < s.ranks; r++) s.issue(this.ids.MACAB, r * this.banksPerRank, row, last);
     // The skipped MACs are row hits too (ChannelState counts one per access).
     if (count > 2) for (let b = 0; b < s.banks; b++) s.rowHits[b] += count - 2;
-    this.logBroadcast(this.ids.MACAB, -1, last);
+    this.logBroadcast(this.ids.MACAB, row, last);
     this.clk = last + 1;
     this.counts.commands[this.ids.MACAB] += count - 1;
   }
@@ -251,10 +260,9 @@ export class PimChannel implements PimCommandSink {
     this.background(false, t);
   }
 
-  private refreshNow(): void {
+  private refreshNow(notBefore = 0): void {
     if (this.rowOpen) this.closeRow();
-    this.broadcast(this.ids.REF, NO_ROW, 0);
-    this.refresh.issued++;
+    this.refresh.record(this.broadcast(this.ids.REF, NO_ROW, notBefore));
   }
 
   /** An all-bank command to every rank in one cycle. */
@@ -305,15 +313,28 @@ export class PimChannel implements PimCommandSink {
   }
 }
 
-/** Deep copy of a ChannelState: its typed arrays (and arrays of them) are copied, the compiled standard shared. */
+/**
+ * Deep copy of a ChannelState: its typed arrays, arrays of them, and the helper objects that hold
+ * them (the running maxima over other ranks and bank groups) are copied; the compiled standard and
+ * other plain data are shared. A shared helper would let one history's commands delay another's
+ * (AttAcc's two ranks: split histories then ran one after the other).
+ */
 export function cloneChannelState(s: ChannelState): ChannelState {
+  return cloneState(s) as ChannelState;
+}
+
+function cloneState(s: object): object {
   const copy = Object.create(Object.getPrototypeOf(s)) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(s)) {
-    if (ArrayBuffer.isView(v)) copy[k] = (v as unknown as Float64Array).slice();
-    else if (Array.isArray(v) && v.length > 0 && ArrayBuffer.isView(v[0])) copy[k] = v.map((a) => (a as Float64Array).slice());
-    else copy[k] = v;
-  }
-  return copy as unknown as ChannelState;
+  for (const [k, v] of Object.entries(s)) copy[k] = cloneValue(v);
+  return copy;
+}
+
+function cloneValue(v: unknown): unknown {
+  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice();
+  if (Array.isArray(v)) return v.length > 0 && ArrayBuffer.isView(v[0]) ? v.map((a) => (a as Float64Array).slice()) : v;
+  // A class instance that keeps state in typed arrays (not the compiled standard, which holds none at its top level).
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) !== Object.prototype && Object.values(v).some((x) => ArrayBuffer.isView(x))) return cloneState(v);
+  return v;
 }
 
 function cloneLog(log: CommandLog): CommandLog {

@@ -1,124 +1,202 @@
-// The PIM engine's run: the cascade in execution order (repeated layers unrolled), one step at a
-// time. A GEMV step maps its matrix onto the banks (layout.ts), emits each channel's program
-// (program.ts) and issues it through the DRAM timing model (scheduler.ts); the host then adds the
-// partial sums of a tiled reduction. Every other Einsum runs on the host unit, after reading the
-// parameters it needs (LayerNorm gains...) from DRAM with ordinary bank reads. Steps run one after
-// another: in a decode step each needs its predecessor's result. Time is kept in DRAM clock
-// cycles and reported in the arch file's clock.
+// The PIM engine's run: the decode step as a dependence graph of tasks (task-graph.ts) scheduled
+// on two resources, the banks and the host (list-schedule.ts). A bank task is issued through the
+// DRAM timing model when it starts: a GEMV part maps onto the banks (layout.ts), each channel's
+// program (program.ts) goes command by command through the channel state (scheduler.ts); a
+// parameter fetch reads cascade inputs with ordinary bank commands. A host task takes the host
+// unit for its cost. The banks and the host work at the same time wherever the data allow it
+// (`host.overlap`, default on); without it every task waits for the one before (the sequential
+// model). Time is kept in DRAM clock cycles and reported in the arch file's clock.
 import type { Arch } from '../../arch/types.js';
-import { PRECISION_BYTES, type Cascade, type Einsum } from '../../einsum/types.js';
+import type { Cascade } from '../../einsum/types.js';
 import type { RunOptions } from '../engine.js';
 import { mergeActions, mergeTraffic, type EngineResult, type TraceEvent } from '../result.js';
 import { rooflineComparisons } from './baselines.js';
+import { bindEinsum, type Binding } from './binding.js';
 import { assignPrograms, groupChannels } from './channel-groups.js';
-import { difference, totals } from './counts.js';
-import { einsumResult, sumBreakdowns, type StepRecord } from './einsum-result.js';
-import { baseTensor, classifyGemv, gemvMacs, type GemvShape } from './gemv.js';
-import { hostCost, hostCostOfOps, missingHostOps } from './host.js';
-import { partialSumAdds, planGemv, type GemvPlan } from './layout.js';
+import { difference, totals, type Totals } from './counts.js';
+import { einsumResult, runBreakdown, type StepRecord } from './einsum-result.js';
+import { gemvMacs } from './gemv.js';
+import { listSchedule, unionLength, type TaskTiming } from './list-schedule.js';
+import type { ChannelPlan, GbLoad } from './layout.js';
 import { machineOf, type PimMachine } from './machine.js';
 import { emitChannelProgram } from './program.js';
-import { carriedInputs, executionOrder, type Step } from './repeat.js';
 import { PimChannel } from './scheduler.js';
 import type { PimStructure } from './structure.js';
+import { buildTaskGraph, type PimTask, type TaskGraph } from './task-graph.js';
 import { commandTraceArtifact } from './trace.js';
 
-/** How one Einsum runs: in the banks (with its mapping) or on the host, or not at all. */
-export type Binding =
-  | { unit: 'pim'; shape: GemvShape; plan: GemvPlan }
-  | { unit: 'host'; why: string }
-  | { unit: 'unsupported'; reason: string };
-
-export function bindEinsum(einsum: Einsum, cascade: Cascade, m: PimMachine): Binding {
-  const g = classifyGemv(einsum, cascade);
-  if (g.ok) {
-    const p = planGemv(g.shape, m.geometry);
-    if (p.ok) return { unit: 'pim', shape: g.shape, plan: p.plan };
-    return { unit: 'host', why: `GEMV not mappable: ${p.reason}` };
-  }
-  const missing = missingHostOps(einsum, m.structure.host);
-  if (missing.length > 0) return { unit: 'unsupported', reason: `the host has no cost for ${missing.join(', ')} (add host.opCycles)` };
-  return { unit: 'host', why: g.reason };
+/** A scheduled decode step: the task graph, when each task ran, and the channel histories after it. */
+export interface PimSchedule {
+  machine: PimMachine;
+  bindings: Map<string, Binding>;
+  graph: TaskGraph;
+  timing: TaskTiming[];
+  /** DRAM cycles from the first task's start to the last task's finish. */
+  latencyCycles: number;
+  histories: PimChannel[];
+  /** Per step (index of graph.steps): what it cost, or undefined when it did not run. */
+  records: (StepRecord | undefined)[];
 }
 
-export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options: RunOptions): EngineResult {
+/** Run the task graph of `cascade` on the machine: the schedule, with every bank task issued to the DRAM model. */
+export function schedulePim(cascade: Cascade, arch: Arch<PimStructure>, trace: boolean): PimSchedule {
   const m = machineOf(arch);
   const s = m.structure;
   const nCmd = m.compiled.commands.length;
-  const dramCyclesPerHostCycle = 1 / s.host.clockHz / m.tCKseconds;
+  const dramPerHost = 1 / s.host.clockHz / m.tCKseconds;
   const bindings = new Map(cascade.einsums.map((e) => [e.id, bindEinsum(e, cascade, m)]));
-  const carried = carriedInputs(cascade);
+  const graph = buildTaskGraph(cascade, bindings, m, s.host.overlap);
   const streamShape = { unitsPerChannel: m.unitsPerChannel, readoutBytesPerValue: s.pim.readoutBytesPerValue, ranks: m.device.dram.org.ranks, burstBytes: m.device.dram.requestBytes };
-
   const refresh = { mode: s.dram.refresh, maxPostponed: s.dram.maxRefreshPostponed, maxPulledIn: s.dram.maxRefreshPostponed };
   const channelOptions = { refresh, nCCDAB: m.nCCDAB, readoutBytesPerValue: s.pim.readoutBytesPerValue };
-  let histories = [PimChannel.create(m.device.dram, m.compiled, m.ids, channelOptions, range(s.dram.channels), options.trace)];
-  const records = new Map<string, StepRecord[]>();
-  const timeline: TraceEvent[] = [];
-  /** Cascade inputs on the host, with the repetition they were fetched for. */
-  const fetched = new Map<string, string>();
-  let now = 0;
-  let nonGemvCycles = 0;
-  let partialSumCycles = 0;
+  let histories = [PimChannel.create(m.device.dram, m.compiled, m.ids, channelOptions, range(s.dram.channels), trace)];
+  const records: (StepRecord | undefined)[] = new Array(graph.steps.length);
+  let lastBankStep = -1;
 
-  for (const step of executionOrder(cascade)) {
-    const e = step.einsum;
-    const binding = bindings.get(e.id)!;
-    if (binding.unit === 'unsupported') continue;
+  const recordOf = (task: PimTask): StepRecord => {
+    let r = records[task.step];
+    if (!r) {
+      const e = graph.steps[task.step].einsum;
+      const b = bindings.get(e.id)!;
+      const split = graph.splits.get(e.id);
+      const pim = b.unit === 'pim';
+      r = { unit: pim ? 'pim' : 'host', dramCycles: 0, hostCycles: 0, macCommandCycles: 0, macs: pim ? gemvMacs(b.shape) : 0, readoutBytes: 0, delta: zeroTotals(nCmd), plans: [], cutRank: split?.rank, parts: 0 };
+      records[task.step] = r;
+    }
+    return r;
+  };
+
+  /** What each channel's global buffer holds (the vector piece of its last load), to skip refilling it. */
+  const buffer: (string | undefined)[] = new Array(s.dram.channels);
+
+  const runTask = (i: number, start: number): { finish: number; freeAt: number } => {
+    const task = graph.tasks[i];
+    const record = recordOf(task);
+    if (task.resource === 'host') {
+      // Whole DRAM cycles (commands issue on cycle boundaries); 1e-6 absorbs the clock ratio's rounding.
+      const finish = start + Math.ceil(task.hostCycles! * dramPerHost - 1e-6);
+      record.hostCycles += task.hostCycles!;
+      record.dramCycles += finish - start;
+      if (task.kind === 'host') record.parts++;
+      return { finish, freeAt: finish };
+    }
     const before = totals(histories, nCmd);
-    const start = now;
-    let record: Omit<StepRecord, 'delta'>;
-    if (binding.unit === 'pim') {
-      const ready = fetchInputs(step, [binding.shape.vector], start);
-      const groups = groupChannels(binding.plan.channels, streamShape);
+    let finish = start;
+    let freeAt = start;
+    if (task.kind === 'fetch') {
+      for (const h of histories) {
+        h.begin(start);
+        h.readToHost(task.fetchBytesPerChannel!);
+        finish = Math.max(finish, h.finish());
+        freeAt = Math.max(freeAt, h.commandsDone());
+      }
+    } else {
+      const { shape, plan } = task.gemv!;
+      const keyOf = bufferKey(graph, task);
+      // Channels with the same program and the same answer to "does the buffer hold the first vector" issue the same commands.
+      const groups: { plan: { channel: ChannelPlan; holds: boolean }; channels: number[] }[] = [];
+      for (const g of groupChannels(plan.channels, streamShape)) {
+        const byHolds = new Map<boolean, number[]>();
+        for (const c of g.channels) {
+          const first = plan.channels[c].loads[0];
+          const holds = first !== undefined && buffer[c] === keyOf(first);
+          byHolds.set(holds, [...(byHolds.get(holds) ?? []), c]);
+        }
+        for (const [holds, channels] of byHolds) groups.push({ plan: { channel: g.plan, holds }, channels });
+      }
       const assigned = assignPrograms(histories, groups);
       histories = assigned.histories;
-      let end = ready;
       let macCommands = 0;
-      for (const { history, plan } of assigned.work) {
+      for (const { history, plan: work } of assigned.work) {
         const macBefore = history.counts.commands[m.ids.MACAB];
-        history.begin(ready);
-        emitChannelProgram(plan, { unitsPerChannel: m.unitsPerChannel, commandsPerRow: binding.plan.commandsPerRow, vectors: binding.shape.vectors }, history);
-        end = Math.max(end, history.finish());
+        history.begin(start);
+        emitChannelProgram(work.channel, { unitsPerChannel: m.unitsPerChannel, commandsPerRow: plan.commandsPerRow, vectors: shape.vectors }, history, work.holds);
+        finish = Math.max(finish, history.finish());
+        freeAt = Math.max(freeAt, history.commandsDone());
         macCommands = Math.max(macCommands, history.counts.commands[m.ids.MACAB] - macBefore);
       }
-      const adds = hostCostOfOps({ add: partialSumAdds(binding.plan) }, s.host);
-      partialSumCycles += adds.cycles * dramCyclesPerHostCycle;
-      now = end + adds.cycles * dramCyclesPerHostCycle;
-      const readoutBytes = binding.plan.channels.reduce((a, p) => a + p.loads.reduce((b, l) => b + l.pieces, 0), 0) * binding.shape.vectors * s.pim.readoutBytesPerValue;
-      record = { unit: 'pim', dramCycles: now - start, hostCycles: adds.cycles, macCommandCycles: macCommands * m.nCCDAB, macs: gemvMacs(binding.shape), readoutBytes };
-    } else {
-      const ready = fetchInputs(step, readsOf(e), start);
-      const cost = hostCost(e, s.host);
-      now = ready + cost.cycles * dramCyclesPerHostCycle;
-      nonGemvCycles += now - start;
-      record = { unit: 'host', dramCycles: now - start, hostCycles: cost.cycles, macCommandCycles: 0, macs: 0, readoutBytes: 0 };
+      plan.channels.forEach((ch, c) => {
+        const last = ch.loads.at(-1);
+        if (last) buffer[c] = keyOf(last);
+      });
+      record.macCommandCycles += macCommands * m.nCCDAB;
+      record.readoutBytes += plan.channels.reduce((a, p) => a + p.loads.reduce((b, l) => b + l.pieces, 0), 0) * shape.vectors * s.pim.readoutBytesPerValue;
+      record.plans.push(plan);
+      record.parts++;
     }
-    for (const h of histories) h.settle(now);
-    const list = records.get(e.id) ?? [];
-    list.push({ ...record, delta: difference(totals(histories, nCmd), before) });
-    records.set(e.id, list);
-    if (options.trace) {
-      const us = m.tCKseconds * 1e6;
-      timeline.push({ name: e.id, cat: record.unit, ph: 'X', ts: start * us, dur: (now - start) * us, pid: 1, tid: record.unit === 'pim' ? 'PIM banks' : 'host', args: { repetition: step.repetition, einsum: e.text } });
-    }
-  }
+    for (const h of histories) h.settle(finish);
+    addInto(record.delta, difference(totals(histories, nCmd), before));
+    record.dramCycles += finish - start;
+    lastBankStep = task.step;
+    return { finish, freeAt };
+  };
 
-  const einsums = cascade.einsums.map((e) => einsumResult(e, bindings.get(e.id)!, records.get(e.id) ?? [], m, arch.clockHz));
+  const timing = listSchedule(graph.tasks, graph.priority, graph.tasks.map((t) => t.estimateCycles), runTask);
+  const latencyCycles = timing.reduce((a, x) => Math.max(a, x.finish), 0);
+  // Background cycles of the banks up to the end belong to the run; book them on the last bank step.
+  if (lastBankStep >= 0) {
+    const before = totals(histories, nCmd);
+    for (const h of histories) h.settle(latencyCycles);
+    addInto(records[lastBankStep]!.delta, difference(totals(histories, nCmd), before));
+  }
+  return { machine: m, bindings, graph, timing, latencyCycles, histories, records };
+}
+
+/** How the banks' GEMV work and the host's work covered the latency (DRAM cycles). */
+export interface Overlap {
+  /** Banks running GEMV parts. */
+  gemvBankCycles: number;
+  /** Host busy (host Einsums and partial-sum additions). */
+  hostBusyCycles: number;
+  /** Time with GEMV work going on: banks on a GEMV or the host adding its partial sums. */
+  gemvCoveredCycles: number;
+  /** Host partial-sum additions while no bank runs a GEMV. */
+  exposedPartialSumCycles: number;
+  /** Host busy while the banks are idle. */
+  hostOnlyCycles: number;
+}
+
+export function overlapOf(sched: Pick<PimSchedule, 'graph' | 'timing'>): Overlap {
+  const of = (kinds: PimTask['kind'][]) => sched.timing.filter((_, i) => kinds.includes(sched.graph.tasks[i].kind));
+  const gemv = of(['gemv']);
+  const banks = of(['gemv', 'fetch']);
+  const host = of(['host', 'sum']);
+  const gemvCovered = unionLength([...gemv, ...of(['sum'])]);
+  const gemvBank = unionLength(gemv);
+  return {
+    gemvBankCycles: gemvBank,
+    hostBusyCycles: host.reduce((a, x) => a + x.finish - x.start, 0),
+    gemvCoveredCycles: gemvCovered,
+    exposedPartialSumCycles: gemvCovered - gemvBank,
+    hostOnlyCycles: unionLength([...banks, ...host]) - unionLength(banks),
+  };
+}
+
+export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options: RunOptions): EngineResult {
+  const sched = schedulePim(cascade, arch, options.trace);
+  const { machine: m, bindings, graph, latencyCycles: now, histories, records } = sched;
+  const s = m.structure;
+  const nCmd = m.compiled.commands.length;
+  const einsums = cascade.einsums.map((e) => {
+    const list = records.filter((r, i): r is StepRecord => r !== undefined && graph.steps[i].einsum.id === e.id);
+    return einsumResult(e, bindings.get(e.id)!, list, m, arch.clockHz);
+  });
   const all = totals(histories, nCmd);
   const c = (name: keyof PimMachine['ids']) => all.commands[m.ids[name]];
   const columnAccesses = c('MACAB') * m.unitsPerChannel + c('RD');
   const activations = c('ACTAB') * m.unitsPerChannel * s.pim.banksPerMacUnit + c('ACT');
   const seconds = now * m.tCKseconds;
-  const pimSeconds = einsums.filter((x) => x.unit === 'pim').reduce((a, x) => a + x.cycles, 0) / arch.clockHz;
+  const toReport = (dram: number) => dram * m.tCKseconds * arch.clockHz;
+  const ov = overlapOf(sched);
   const cycles = seconds * arch.clockHz;
+  const share = (x: number) => (now > 0 ? x / now : 0);
   const result: EngineResult = {
     engine: 'pim',
     clockHz: arch.clockHz,
     units: { pim_mac: m.totalLanes, host: 1 },
     cycles,
-    stallCycles: einsums.reduce((a, x) => a + x.stallCycles, 0),
-    breakdown: sumBreakdowns(einsums, cycles),
+    stallCycles: 0,
+    breakdown: runBreakdown(einsums, cycles, toReport(ov.hostOnlyCycles)),
     einsums,
     actions: mergeActions(einsums.map((x) => x.actions)),
     traffic: mergeTraffic(einsums.map((x) => x.traffic)),
@@ -127,64 +205,78 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
       perTokenLatencyUs: seconds * 1e6,
       tokensPerSecond: seconds > 0 ? 1 / seconds : 0,
       rowHitRate: columnAccesses > 0 ? Math.max(0, 1 - activations / columnAccesses) : 0,
-      nonGemvShareOfLatency: now > 0 ? nonGemvCycles / now : 0,
-      hostPartialSumShareOfLatency: now > 0 ? partialSumCycles / now : 0,
+      schedule: s.host.overlap ? 'overlap' : 'sequential',
+      nonGemvShareOfLatency: share(now - ov.gemvCoveredCycles),
+      hostPartialSumShareOfLatency: share(ov.exposedPartialSumCycles),
+      hostBusyUs: ov.hostBusyCycles * m.tCKseconds * 1e6,
+      hostBusyShareOfLatency: share(ov.hostBusyCycles),
+      gemvBankBusyUs: ov.gemvBankCycles * m.tCKseconds * 1e6,
+      gemvBankBusyShareOfLatency: share(ov.gemvBankCycles),
       peakMacsPerSecond: m.peakMacsPerSecond,
       peakInternalBandwidthBytesPerSecond: m.internalBytesPerSecond,
-      achievedInternalBandwidthBytesPerSecond: pimSeconds > 0 ? (c('MACAB') * m.unitsPerChannel * m.device.columnBytes) / pimSeconds : 0,
+      achievedInternalBandwidthBytesPerSecond: ov.gemvBankCycles > 0 ? (c('MACAB') * m.unitsPerChannel * m.device.columnBytes) / (ov.gemvBankCycles * m.tCKseconds) : 0,
       allBankMacSpacingCycles: m.nCCDAB,
       dramClockHz: 1 / m.tCKseconds,
       refreshes: c('REF'),
       allBankActivations: c('ACTAB'),
       allBankMacCommands: c('MACAB'),
       channelHistoriesSimulated: histories.length,
+      scheduledTasks: graph.tasks.length,
       ...rooflineComparisons(cascade, s.baselines, seconds),
     },
   };
+  result.stallCycles = result.breakdown.stallCycles;
   if (options.trace) {
-    result.timeline = timeline;
+    result.timeline = timelineOf(sched);
     result.artifacts = [commandTraceArtifact(histories)];
   }
   return result;
+}
 
-  /**
-   * Bring the cascade inputs among `tensors` to the host (a vector operand, LayerNorm gains),
-   * unless they are there already for this repetition; returns the cycle they have arrived. A
-   * carried input (the layer input X) comes from the previous repetition's output after the first.
-   */
-  function fetchInputs(step: Step, tensors: string[], t0: number): number {
-    const key = step.inBlock ? `rep${step.repetition}` : 'once';
-    let bytes = 0;
-    for (const name of new Set(tensors.map((t) => baseTensor(cascade, t)))) {
-      const t = cascade.tensors[name];
-      if (t.role !== 'input' || fetched.get(name) === key) continue;
-      if (step.inBlock && step.repetition > 0 && carried.has(name)) continue;
-      fetched.set(name, key);
-      bytes += Math.ceil(t.shape.reduce((p, x) => p * x, 1) * PRECISION_BYTES[t.precision]);
-    }
-    if (bytes === 0) return t0;
-    const perChannel = Math.ceil(bytes / s.dram.channels);
-    let end = t0;
-    for (const h of histories) {
-      h.begin(t0);
-      h.readToHost(perChannel);
-      end = Math.max(end, h.finish());
-    }
-    return end;
-  }
+/** One Perfetto event per task, on a "PIM banks" and a "host" track. */
+function timelineOf(sched: PimSchedule): TraceEvent[] {
+  const us = sched.machine.tCKseconds * 1e6;
+  return sched.graph.tasks.map((task, i) => {
+    const step = sched.graph.steps[task.step];
+    const t = sched.timing[i];
+    const part = task.range ? ` [${task.range.rank} ${task.range.lo}…${task.range.hi - 1}]` : '';
+    return {
+      name: `${step.einsum.id}${task.kind === 'fetch' ? ' (fetch)' : task.kind === 'sum' ? ' (partial sums)' : ''}${part}`,
+      cat: task.kind,
+      ph: 'X',
+      ts: t.start * us,
+      dur: (t.finish - t.start) * us,
+      pid: 1,
+      tid: task.resource === 'banks' ? 'PIM banks' : 'host',
+      args: { repetition: step.repetition, einsum: step.einsum.text },
+    };
+  });
+}
+
+/**
+ * Names the vector piece a load puts in the global buffer: the vector tensor in this repetition,
+ * the (tile, batch) groups, and for a part cut along a batch rank its offset (its groups are
+ * numbered from its first head). Two loads with one name need the same buffer content.
+ */
+function bufferKey(graph: TaskGraph, task: PimTask): (load: GbLoad) => string {
+  const step = graph.steps[task.step];
+  const split = graph.splits.get(step.einsum.id);
+  const owner = `${task.gemv!.shape.vector}@${step.inBlock ? step.repetition : 'once'}${split?.role === 'batch' && task.range ? `+${task.range.lo}` : ''}`;
+  return (l) => `${owner}|${l.firstGroup}:${l.vectorGroups}`;
+}
+
+function zeroTotals(nCmd: number): Totals {
+  return { commands: new Float64Array(nCmd), activeRankCycles: 0, idleRankCycles: 0, gbWriteBytes: 0, hostReadBytes: 0 };
+}
+
+function addInto(a: Totals, b: Totals): void {
+  for (let i = 0; i < a.commands.length; i++) a.commands[i] += b.commands[i];
+  a.activeRankCycles += b.activeRankCycles;
+  a.idleRankCycles += b.idleRankCycles;
+  a.gbWriteBytes += b.gbWriteBytes;
+  a.hostReadBytes += b.hostReadBytes;
 }
 
 function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-/** Tensors an Einsum reads. */
-function readsOf(e: Einsum): string[] {
-  const out: string[] = [];
-  const walk = (x: Einsum['expr']): void => {
-    if (x.kind === 'access') out.push(x.access.tensor);
-    else if (x.kind === 'call') x.args.forEach(walk);
-  };
-  walk(e.expr);
-  return out;
 }

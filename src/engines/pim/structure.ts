@@ -57,6 +57,10 @@ export const HostSchema = z.strictObject({
   opCycles: z
     .partialRecord(z.enum(HOST_OPS), z.number().nonnegative())
     .meta({ description: 'lane-cycles per element for each operation (exp by Taylor series, div by Newton-Raphson...)' }),
+  overlap: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'run host work while the banks run GEMVs it does not depend on (a dependence-graph schedule, softmax and GELU cut per head / per chunk); false: every step after the one before' }),
 });
 
 export const PimStructureSchema = z.strictObject({

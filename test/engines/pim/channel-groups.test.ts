@@ -42,4 +42,17 @@ describe('channel histories', () => {
     expect(timingSnapshot(b.state)).toEqual(timingSnapshot(a.state));
     expect(b.clk).toBe(a.clk);
   });
+
+  it('a clone of a two-rank channel (AttAcc) shares no timing state with the original', () => {
+    const att = machineOf(pimArch('attacc'));
+    const h = PimChannel.create(att.device.dram, att.compiled, att.ids, { ...options, nCCDAB: att.nCCDAB }, [0, 1], false);
+    h.openRow();
+    h.mac(4);
+    const c = h.clone([1]);
+    const before = timingSnapshot(h.state);
+    c.readout(64); // data-bus commands to both ranks raise the other rank's constraints
+    c.mac(8);
+    expect(timingSnapshot(h.state)).toEqual(before);
+    expect(timingSnapshot(c.state)).not.toEqual(before);
+  });
 });

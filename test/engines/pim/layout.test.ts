@@ -17,7 +17,7 @@ describe('planGemv', () => {
     const p = plan(shape({ outputs: 2304, reduction: 768 }), G);
     expect(p.tiles).toBe(1);
     expect(p.channels).toHaveLength(8);
-    for (const ch of p.channels) expect(ch.loads).toEqual([{ tile: 0, tileElements: 768, vectorGroups: 1, vectorBytes: 1536, pieces: 288, piecesPerUnit: 18, commandsPerPiece: 48 }]);
+    for (const ch of p.channels) expect(ch.loads).toEqual([{ tile: 0, firstGroup: 0, tileElements: 768, vectorGroups: 1, vectorBytes: 1536, pieces: 288, piecesPerUnit: 18, commandsPerPiece: 48 }]);
     expect(commandsPerUnit(p)).toBe(864); // 13.5 rows of 64 commands: pieces run over row ends
   });
 

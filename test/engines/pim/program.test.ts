@@ -5,7 +5,7 @@ import { emitChannelProgram, type PimCommandSink } from '../../../src/engines/pi
 import { PIM_GPT_GEOMETRY as G, shape } from './helpers.js';
 
 /** Records the command sequence as letters: G (buffer write), A (open row), M (MAC), R<n> (read-out). */
-function record(s: Parameters<typeof shape>[0], geometry = G) {
+function record(s: Parameters<typeof shape>[0], geometry = G, bufferHoldsFirst = false) {
   const r = planGemv(shape(s), geometry);
   if (!r.ok) throw new Error(r.reason);
   const counts = { gbBytes: 0, rows: 0, macs: 0, readoutValues: 0 };
@@ -17,7 +17,7 @@ function record(s: Parameters<typeof shape>[0], geometry = G) {
     readout: (n) => { counts.readoutValues += n; seq.push(`R${n}`); },
   };
   const plan = r.plan.channels[0];
-  emitChannelProgram(plan, { unitsPerChannel: geometry.unitsPerChannel, commandsPerRow: r.plan.commandsPerRow, vectors: s.vectors ?? 1 }, sink);
+  emitChannelProgram(plan, { unitsPerChannel: geometry.unitsPerChannel, commandsPerRow: r.plan.commandsPerRow, vectors: s.vectors ?? 1 }, sink, bufferHoldsFirst);
   return { counts, seq, plan: r.plan, channelPlan: plan };
 }
 
@@ -28,6 +28,14 @@ describe('emitChannelProgram', () => {
     expect(counts).toEqual({ gbBytes: 2048, rows: 1, macs: 64, readoutValues: 16 });
     // The first row opens before the buffer fill, so tRCD hides behind the buffer writes.
     expect(seq.join('')).toBe(`AG${'M'.repeat(64)}R16`);
+  });
+
+  it('does not refill a buffer that already holds the first load’s vector; later loads still fill it', () => {
+    expect(record({ outputs: 16, reduction: 1024 }, { ...G, channels: 1 }, true).seq.join('')).toBe(`A${'M'.repeat(64)}R16`);
+    // Two tiles of a 2048-long reduction: two loads, only the second written.
+    const two = record({ outputs: 16, reduction: 2048 }, { ...G, channels: 1 }, true);
+    expect(two.channelPlan.loads).toHaveLength(2);
+    expect(two.seq.filter((x) => x === 'G')).toHaveLength(1);
   });
 
   it('packs short dot products back to back in one row (heads concatenated)', () => {

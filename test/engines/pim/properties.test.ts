@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { machineOf } from '../../../src/engines/pim/machine.js';
-import { gemvCascade, gptDecode, pimArch, replayTrace, run } from './run.js';
+import { dramModelViolations, gemvCascade, gptDecode, pimArch, replayTrace, run } from './run.js';
 
 const arch = pimArch('pim-gpt', [{ path: 'structure.dram.channels', value: 2 }]);
 const m = machineOf(arch);
@@ -19,6 +19,8 @@ function check(cascade: ReturnType<typeof gemvCascade>) {
   // The command stream is legal on the real 16-bank device.
   const artifact = traced.result.artifacts!.find((a) => a.path.endsWith('dram-commands.csv'))!;
   expect(replayTrace(artifact.lines(), m)).toEqual([]);
+  // And against the DRAM model's own checker (every rule of the table, bank states, refresh spacing).
+  expect(dramModelViolations(artifact.lines(), m)).toEqual([]);
   // Peaks.
   expect(Number(traced.result.details.achievedInternalBandwidthBytesPerSecond)).toBeLessThanOrEqual(m.internalBytesPerSecond * (1 + 1e-9));
   expect(r.totals.utilization.pim_mac).toBeLessThanOrEqual(1);
@@ -48,7 +50,7 @@ describe('PIM engine invariants', () => {
     expect(Number(run(cascade, arch).result.details.refreshes)).toBeGreaterThan(0);
   });
 
-  it('the replay catches a command issued one cycle early, a MAC to closed banks and a doubled cycle', () => {
+  it('the replay catches a command issued one cycle early, a MAC to closed banks and a doubled cycle (the DRAM model’s checker the early MAC too)', () => {
     const artifact = run(gemvCascade(1, 32, 1024), arch, true).result.artifacts![0];
     const lines = [...artifact.lines()];
     const firstMac = lines.findIndex((l) => l.endsWith(',MACAB\n'));
@@ -58,6 +60,14 @@ describe('PIM engine invariants', () => {
     expect(replayTrace(noAct, m).some((v) => v.why.includes('is closed'))).toBe(true);
     const doubled = lines.flatMap((l, i) => (i === firstMac ? [l, l.replace('MACAB', 'WRGB')] : [l]));
     expect(replayTrace(doubled, m).some((v) => v.why === 'two commands in one cycle')).toBe(true);
+    expect(dramModelViolations(early, m).map((v) => v.rule)).toContain('WRGB→MACAB waits WL + tBURST');
+  });
+
+  it('the DRAM model’s checker catches refresh held back longer than 9 × tREFI', () => {
+    const artifact = run(gptDecode({ layers: 2, D: 256, H: 4, E: 64, V: 1000, L: 4096 }), arch, true).result.artifacts![0];
+    const lines = [...artifact.lines()];
+    expect(dramModelViolations(lines, m)).toEqual([]);
+    expect(dramModelViolations(lines.filter((l) => !l.endsWith(',REF\n')), m).map((v) => v.rule)).toContain('refresh at least every 9 × tREFI');
   });
 
   it('refreshes once per tREFI on average, never owing more than 8', () => {

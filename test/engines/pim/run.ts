@@ -5,12 +5,14 @@ import { loadArch } from '../../../src/arch/load.js';
 import type { Assignment } from '../../../src/arch/overrides.js';
 import type { Arch } from '../../../src/arch/types.js';
 import { ChannelState } from '../../../src/dram/channel-state.js';
+import { checkCommandTrace, type TraceViolation } from '../../../src/dram/check-trace.js';
 import { parseCommandTrace, type CommandRecord } from '../../../src/dram/command-log.js';
 import { NO_ROW } from '../../../src/dram/commands.js';
 import { loadWorkload } from '../../../src/einsum/load.js';
 import { parseWorkload } from '../../../src/einsum/parse.js';
 import type { Cascade } from '../../../src/einsum/types.js';
 import type { PimMachine } from '../../../src/engines/pim/machine.js';
+import { pimStandard } from '../../../src/engines/pim/pim-standard.js';
 import type { PimStructure } from '../../../src/engines/pim/structure.js';
 import { simulate } from '../../../src/simulate.js';
 import { REPO_ROOT } from '../../helpers/ref.js';
@@ -98,4 +100,23 @@ export function replayTrace(lines: Iterable<string>, m: PimMachine): Violation[]
     }
   }
   return out;
+}
+
+/**
+ * The DRAM model's own trace checker (src/dram/check-trace.ts, written apart from the timing
+ * engine) on a PIM command trace: every history's commands are written out for each channel it
+ * stands for. The checker allows one command per cycle per channel, so rank broadcasts (AttAcc's
+ * two ranks) are for replayTrace only.
+ */
+export function dramModelViolations(lines: Iterable<string>, m: PimMachine): TraceViolation[] {
+  const all = [...lines];
+  const standsFor = new Map<number, number[]>();
+  for (const l of all) {
+    const match = /^# channel (\d+) stands for channels ([\d ]+)/.exec(l);
+    if (match) standsFor.set(Number(match[1]), match[2].trim().split(/\s+/).map(Number));
+  }
+  const records = parseCommandTrace(all.join(''))
+    .flatMap((r) => (standsFor.get(r.channel) ?? [r.channel]).map((channel) => ({ ...r, channel })))
+    .sort((a, b) => a.cycle - b.cycle || a.channel - b.channel);
+  return checkCommandTrace(m.device.dram, records, { standard: pimStandard(m.structure.pim.allBankActCountsInFaw), extraTiming: { tRCDMAC: m.device.tRCDMAC, nCCDAB: m.nCCDAB } });
 }

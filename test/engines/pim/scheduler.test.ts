@@ -112,4 +112,23 @@ describe('PIM command timing (PIM-GPT GDDR6, tCK 0.5 ns)', () => {
     const after = commands(h).filter((x) => x.command === 'REF').length;
     expect(after - during).toBe(Math.floor(end / t.tREFI) - during + 8); // owed ones plus 8 ahead
   });
+
+  it('a long idle gap gets a REF whenever one falls due, and streams never go 9 × tREFI without one', () => {
+    for (const mode of ['postpone-to-idle', 'at-row-boundary'] as const) {
+      const h = channel({ mode, maxPostponed: 8, maxPulledIn: 8 });
+      for (let i = 0; i < 200; i++) {
+        h.openRow();
+        h.mac(64);
+      }
+      h.begin(h.finish() + 30 * t.tREFI); // the host computes for 30 refresh intervals
+      for (let i = 0; i < 200; i++) {
+        h.openRow();
+        h.mac(64);
+      }
+      const refs = [0, ...commands(h).filter((x) => x.command === 'REF').map((x) => x.cycle), h.finish()];
+      for (let k = 1; k < refs.length; k++) expect(refs[k] - refs[k - 1]).toBeLessThanOrEqual(9 * t.tREFI);
+      const issued = refs.length - 2;
+      expect(Math.floor(h.finish() / t.tREFI) - issued).toBeLessThanOrEqual(8);
+    }
+  });
 });
