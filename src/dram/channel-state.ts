@@ -68,7 +68,7 @@ export class ChannelState {
   /** Rank, bank group within the rank, and bank group of the channel, of each bank index. */
   readonly rankOfBank: Int32Array;
   readonly groupInRank: Int32Array;
-  private readonly groupOfBank: Int32Array;
+  readonly groupOfBank: Int32Array;
   private readonly groups: number;
   /** earliest[class · banks + bank]: the same-bank and whole-rank rows (class-major, so a
    * whole-rank raise walks contiguous memory). */
@@ -92,7 +92,15 @@ export class ChannelState {
    * of the rank and their other-rank rows to the other ranks.
    */
   private readonly program: Int32Array[];
-  private readonly rankLevel: Uint8Array;
+  /** Number of timing classes. */
+  readonly nClass: number;
+  /**
+   * scopeLatency[(cmd · SCOPE_COUNT + scope) · nClass + class]: the cycles a row of `scope`
+   * makes `class` wait after `cmd` (0: no row). Issuing cmd at clk leaves every bank of that
+   * scope with earliest ≥ clk + this, which the scheduler uses as a cheap lower bound.
+   */
+  readonly scopeLatency: Int32Array;
+  readonly rankLevel: Uint8Array;
   private readonly effect: Uint8Array;
   private readonly windowSize: Int32Array;
   private readonly windowCycles: Float64Array;
@@ -117,6 +125,11 @@ export class ChannelState {
     const classes = classifyFollowing(compiled);
     this.timingClass = classes.classOf;
     const nClass = classes.count;
+    this.nClass = nClass;
+    this.scopeLatency = new Int32Array(this.nCmd * SCOPE_COUNT * nClass);
+    classes.rules.forEach((l, i) => {
+      for (let j = 0; j < l.length; j += 2) this.scopeLatency[i * nClass + l[j]] = l[j + 1];
+    });
     this.groups = this.ranks * this.bankgroups;
     this.earliest = new Float64Array(this.banks * nClass);
     this.rankOfBank = Int32Array.from({ length: this.banks }, (_, b) => Math.floor(b / this.banksPerRank));
@@ -202,6 +215,17 @@ export class ChannelState {
       if (w > t) t = w;
     }
     return t;
+  }
+
+  /** The activation windows alone: the earliest cycle `cmd` may issue in `rank` (0 if not counted). */
+  windowFloor(cmd: number, rank: number): number {
+    const mask = this.windowMask[cmd];
+    return mask === 0 ? 0 : this.windowReadyAt(mask, rank);
+  }
+
+  /** Whether some activation window counts both commands (issuing one delays the other). */
+  sharesWindow(a: number, b: number): boolean {
+    return (this.windowMask[a] & this.windowMask[b]) !== 0;
   }
 
   private windowReadyAt(mask: number, rank: number): number {
