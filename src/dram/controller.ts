@@ -172,12 +172,9 @@ export class Controller {
     return true;
   }
 
-  /** Whether the last tick changed anything; if not, `nextWake` can skip ahead. */
-  private busy = true;
-
   /** One controller cycle at `clk`. */
   tick(clk: number): void {
-    const queued = this.refresh.tick(clk);
+    this.refresh.tick(clk);
     // The refresh in progress goes first; otherwise the scheduler's pick.
     let firstIsColumn = false;
     let issued = this.refresh.waiting() && this.serveRefresh(clk);
@@ -190,25 +187,27 @@ export class Controller {
     if (issued && this.config.controller.dualCommandIssue && this.queues.pick(clk, this.pick2)) {
       if (this.isColumn(this.pick2.cmd) !== firstIsColumn) this.issuePick(this.pick2, clk);
     }
-    const moved = this.scheduleTransaction();
-    this.busy = queued || issued || moved;
+    this.scheduleTransaction();
+    this.queues.settle(clk);
   }
 
   /**
-   * Earliest cycle after `clk` at which `tick` could do anything. After a busy cycle that is
-   * simply the next one. After an idle one, nothing changes until a queued command becomes
-   * ready (the scheduler's scan found when), the pending refresh can proceed, or the next
-   * refresh falls due; a transaction arriving from the host wakes the channel separately.
+   * Earliest cycle after `clk` (the last tick) at which `tick` could do anything: a queued
+   * command becoming ready (the scheduler knows when, settle having evaluated every queue
+   * this cycle touched), the pending refresh able to proceed, the next refresh falling due,
+   * or a transaction able to move. A transaction arriving from the host wakes the channel
+   * separately. Waking early is harmless (the tick does nothing); the cycles skipped are ones
+   * where ticking would change nothing, so the result is the same as ticking every cycle.
    */
   nextWake(clk: number): number {
-    if (this.busy) return clk + 1;
     let t = this.refresh.nextInsertAfter(clk);
-    const q = this.queues.minReadyTime;
+    const q = this.queues.nextReadyTime(clk);
     if (q < t) t = q;
-    if (this.refresh.waiting()) {
+    if (t > clk + 1 && this.refresh.waiting()) {
       const r = this.refreshReadyTime();
       if (r < t) t = r;
     }
+    if (t > clk + 1 && this.transactionWork()) t = clk + 1;
     return t <= clk ? clk + 1 : t;
   }
 
@@ -237,9 +236,10 @@ export class Controller {
       this.inRefresh = true;
       if (bank < 0) {
         const [first, end] = this.queues.queuesOfRank(rank);
-        this.queues.skip.fill(1, first, end);
+        this.queues.skipQueues(first, end);
       } else {
-        this.queues.skip[this.queues.queueOf(bank)] = 1;
+        const q = this.queues.queueOf(bank);
+        this.queues.skipQueues(q, q + 1);
       }
     }
     const s = this.state;
@@ -273,7 +273,7 @@ export class Controller {
   private endRefresh(): void {
     this.refresh.pop();
     this.inRefresh = false;
-    this.queues.skip.fill(0);
+    this.queues.unskipAll();
   }
 
   private refreshReadyTime(): number {
@@ -356,8 +356,7 @@ export class Controller {
     const wasOpen = s.openBanksInRank[rank] > 0;
     s.issue(cmd, bank, row, clk);
     if (wasOpen !== s.openBanksInRank[rank] > 0) this.accountRank(rank, clk, wasOpen);
-    if (rankLevel) this.queues.touchRank(rank);
-    else this.queues.touchBank(bank);
+    this.queues.afterIssue(cmd, bank, clk);
   }
 
   private completeRead(id: number, cycle: number): void {
@@ -424,12 +423,18 @@ export class Controller {
     return begin;
   }
 
-  /** Whether scheduleTransaction would move a transaction now (same decisions, no changes). */
-  canMoveTransaction(): boolean {
+  /**
+   * Whether scheduleTransaction would do anything next cycle if nothing else happened: move a
+   * transaction, start a drain (it records the write count then, as DRAMsim3 does), or meet
+   * a write held behind a pending read (which ends the drain). When it would find nothing to
+   * move it records that, so the next scheduleTransaction skips its scan.
+   */
+  private transactionWork(): boolean {
     if (this.noMoveVersion === this.moveVersion) return false;
     const draining = this.drainingNow(false);
-    const id = (draining ? this.writeBuffer : this.readQueue).oldestMovable(this.queues.room);
-    if (id < 0) return false;
-    return this.unified || this.tx.isWrite[id] === 0 || !this.pendingReads.has(this.tx.address[id]);
+    if (draining && this.writeDraining === 0) return true;
+    if ((draining ? this.writeBuffer : this.readQueue).oldestMovable(this.queues.room) >= 0) return true;
+    this.noMoveVersion = this.moveVersion;
+    return false;
   }
 }
