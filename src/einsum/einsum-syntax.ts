@@ -178,7 +178,9 @@ class Parser {
       else return null;
     }
     const after = this.tokens[j + 2];
-    const startsExpr = after.kind === 'name' || after.kind === 'num' || after.text === '(';
+    // A leading minus starts an expression too (`sum(m) -X[m]`): no reduction op is also a
+    // one-argument function (max and min take two), so `max(m) - X[m]` cannot be a call.
+    const startsExpr = after.kind === 'name' || after.kind === 'num' || after.text === '(' || after.text === '-';
     if (!startsExpr) return null;
     this.i = j + 2;
     return { op: t.text, ranks, col: t.pos + 1 };

@@ -20,6 +20,13 @@ describe('parseEinsumText', () => {
     expect(s.expr.kind).toBe('access');
   });
 
+  it('reads a reduction prefix followed by a negated operand', () => {
+    const s = parseEinsumText('Y[] = sum(m) -X[m]');
+    expect(s.reduce).toEqual({ op: 'sum', ranks: ['m'], col: 7 });
+    expect(s.expr).toMatchObject({ kind: 'neg', arg: { kind: 'access' } });
+    expect(parseEinsumText('Y[p] = max(m) - X[m,p] * 2').reduce).toMatchObject({ op: 'max', ranks: ['m'] });
+  });
+
   it('reads max(a, b) as an element-wise map, not a reduction', () => {
     const s = parseEinsumText('RM[m1+1,p] = max(RM[m1,p], LM[m1,p])');
     expect(s.reduce).toBeNull();
