@@ -200,8 +200,13 @@ function checkInits(ctx: ParseContext, tensors: Record<string, TensorDecl>, eins
     e.output.indices.forEach((index, i) => {
       if (index.constant === 0) return;
       shiftedWrites.set(decl.name, e);
-      if (decl.init?.rank !== decl.ranks[i]) {
+      if (index.constant !== 1) {
+        // One init position covers exactly the one position a shift by one leaves unwritten.
+        ctx.issues.error(e.loc.path, e.loc.line, 'unsupported', `a recurrence written one position ahead (${decl.ranks[i]}+1), so that init gives the one position it reads first`, `${decl.name} written at ${index.text}`);
+      } else if (decl.init?.rank !== decl.ranks[i]) {
         ctx.issues.error(`${decl.loc.path}.init`, decl.loc.line, 'missing', `init for rank ${decl.ranks[i]} (${e.id} writes ${decl.name} at ${index.text}, so position 0 must be initialised), e.g. init: { ${decl.ranks[i]}: 0, value: 0 }`);
+      } else if (decl.init.at !== 0) {
+        ctx.issues.error(`${decl.loc.path}.init`, decl.loc.line, 'invalid_value', `init at ${decl.ranks[i]}: 0 (${e.id} writes ${decl.name} at ${index.text}, so position 0 is the one never written)`, `${decl.ranks[i]}: ${decl.init.at}`);
       }
     });
   }

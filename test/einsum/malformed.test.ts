@@ -40,6 +40,8 @@ const CASES: Record<string, ExpectedIssue[]> = {
   'output-index-affine.yaml': [{ code: 'unsupported', path: 'einsums[0]', line: 6 }],
   'extent-conflict.yaml': [{ code: 'shape', path: 'einsums[0]', line: 9, expected: 'one extent for rank m' }],
   'tensor-unknown-key.yaml': [{ code: 'unknown_key', path: 'tensors.A.sahpe', line: 5 }],
+  'init-wrong-position.yaml': [{ code: 'invalid_value', path: 'tensors.RM.init', line: 6, expected: 'init at m1: 0' }],
+  'recurrence-shift-two.yaml': [{ code: 'unsupported', path: 'einsums[0]', line: 9, expected: 'one position ahead' }],
   'init-on-input.yaml': [{ code: 'invalid_value', path: 'tensors.X.init', line: 5 }],
   'view-out-of-range.yaml': [{ code: 'range', path: 'tensors.BK.view', line: 6, expected: 'of K within 0..7' }],
   'annotation-precision.yaml': [{ code: 'invalid_value', path: 'einsums[0].precision', line: 7 }],
