@@ -40,7 +40,7 @@ export function evaluatePoint(input: SweepInput, point: DesignPoint): SweepOutco
   } catch (e) {
     // A point that is invalid (a buffer too small, an extent that is not an integer) is skipped
     // with its reason, not fatal: sweeps explore the edges of the valid space.
-    if (isEinsimError(e)) return { point, ok: false, reason: e.issues.map((i) => `${i.path}: expected ${i.expected}`).join('; ') };
+    if (isEinsimError(e)) return { point, ok: false, reason: e.issues.map((i) => `${i.path}: expected ${i.expected}${i.received !== undefined ? `, received ${i.received}` : ''}`).join('; ') };
     throw e;
   }
 }

@@ -12,7 +12,7 @@
 // input edges. Only edges the consumer can stream are ever pipelined (order.ts). Cores go to a
 // pipeline's stages one each, spare cores to the slowest stage (compute or off-chip streams: a core
 // brings its ports); more stages than cores share cores longest-first (LPT).
-import { lanesFor } from './allocate.js';
+import { lanesFor, macRate } from './allocate.js';
 import { stageTiming, type StageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
 import { groupStages } from './grouping.js';
@@ -60,7 +60,9 @@ export function planIntar(g: StageGraph, ctx: ModelContext): FpgaPlan {
     for (const st of stages) {
       const cores = coresOf.get(st.id) ?? [];
       const lanes = cores.length * lanesFor(st, dspsPerCore, ctx.alloc);
-      if (st.mac && lanes < 1) problems.set(st.id, `task ${st.id}: a compute core of ${dspsPerCore} DSPs cannot do one ${st.mac.precisionKey} MAC per cycle`);
+      const rate = macRate(st, ctx.alloc);
+      if (typeof rate === 'string') problems.set(st.id, rate);
+      else if (st.mac && lanes < 1) problems.set(st.id, `task ${st.id}: a compute core of ${dspsPerCore} DSPs cannot do one ${st.mac.precisionKey} MAC per cycle`);
       const timing = stageTiming(st, Math.max(1, lanes), s);
       timings.set(st.id, timing);
       if (cores.length === 0) sfuOnly = Math.max(sfuOnly, timing.cycles);

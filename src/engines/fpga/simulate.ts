@@ -3,6 +3,7 @@
 // under-utilization: idle engines, rate mismatches, reconfiguration), resources and the schedule in
 // `details`, and a Perfetto timeline of the stages when tracing.
 import type { Arch } from '../../arch/types.js';
+import { EinsimError } from '../../errors.js';
 import type { Cascade } from '../../einsum/types.js';
 import type { RunOptions } from '../engine.js';
 import { mergeActions, mergeTraffic, zeroBreakdown, type CycleBreakdown, type EinsumResult, type EngineResult, type TraceEvent } from '../result.js';
@@ -15,6 +16,14 @@ import type { FpgaStructure } from './structure.js';
 export function simulateFpga(cascade: Cascade, arch: Arch<FpgaStructure>, options: RunOptions): EngineResult {
   const model = runFpgaModel(cascade, arch);
   const { plan, ctx } = model;
+  // A task the device cannot build (no DSP arithmetic for its precision, no DSPs left for it)
+  // has no meaningful timing, and the schedule around it has none either: refuse the run with
+  // the reasons `einsim check --arch` gives, rather than report made-up cycles.
+  if (plan.problems.size > 0) {
+    throw new EinsimError(
+      [...plan.problems].map(([id, why]) => ({ file: arch.file, path: 'structure', code: 'unsupported' as const, expected: `a design the device can build for ${cascade.name}`, received: `${why} (Einsum ${id})` })),
+    );
+  }
   const placements = new Map(plan.placements.map((p) => [p.tensor, p]));
   const einsums: EinsumResult[] = [];
   for (const sp of plan.stages) {

@@ -2,7 +2,8 @@
 // resource, what the device or budget has, and who takes the rest.
 import { describe, expect, it } from 'vitest';
 import { fpgaEngine } from '../../../src/engines/fpga/index.js';
-import { arch, cascade, workload } from './helpers.js';
+import { EinsimError } from '../../../src/errors.js';
+import { arch, cascade, MODES, run, workload } from './helpers.js';
 
 const gemms = (annot: [string, number][], precision = 'int16', size = 64) => `name: g
 precision: ${precision}
@@ -37,6 +38,17 @@ describe('fpga check', () => {
     expect(single.Z).toBe('task Z gets 4 DSPs; one fp32 MAC needs 5 (DSP48E2: 0.2 MACs per DSP)');
     const ok = reasons(cascade(gemms([['Z', 16]], 'fp16')), arch('dataflow', { 'structure.arithmetic': { fp16: { macsPerDsp: 0.5, source: 'test' } } }));
     expect(ok.Z).toBe('');
+  });
+
+  it('gives the arithmetic reason in InTAR mode too, and run refuses such a design instead of timing it', () => {
+    const c = cascade(gemms([['Z', 16]], 'fp16'));
+    const expected = 'task Z multiplies fp16 operands: no DSP48E2 arithmetic for fp16 (known: int16, int8, int4xint8, fp32); add structure.arithmetic.fp16 with its source';
+    expect(reasons(c, arch('intar')).Z).toBe(expected);
+    for (const mode of MODES) {
+      const a = arch(mode);
+      expect(() => run(c, a)).toThrowError(EinsimError);
+      expect(() => run(c, a)).toThrowError(expected);
+    }
   });
 
   it('names a schedule override that matches no Einsum of the cascade', () => {
