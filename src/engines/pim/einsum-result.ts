@@ -89,6 +89,8 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     details.hostCycles = hostCycles;
     const ops = Object.entries(hostOps(e)).sort((a, b) => b[1] - a[1]);
     note = `host: ${ops.map(([op, n]) => `${n} ${op}`).join(', ') || 'a copy'}`;
+    // A contraction that stayed off the banks says why (a softmax's reason would only be noise).
+    if (binding.unit === 'host' && hostOps(e).mac !== undefined && binding.why.startsWith('GEMV not mappable')) note += ` (${binding.why})`;
     if (records[0]?.cutRank) {
       details.parts = records[0].parts;
       note += `, in ${records[0].parts} parts along ${records[0].cutRank}`;
@@ -103,7 +105,8 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     stallCycles: stall,
     breakdown: { ...zeroBreakdown(), idealCycles: ideal, underutilizationCycles: under, stallCycles: stall },
     busyUnitCycles: binding.unit === 'pim' ? { pim_mac: busyMac, host: hostBusy } : { host: hostBusy },
-    macs,
+    // A contraction the host runs (a large-batch GEMM, a LayerNorm's mean) performs MACs too.
+    macs: binding.unit === 'pim' ? macs : (hostOps(e).mac ?? 0) * records.length,
     actions,
     traffic: {
       dram: { readBytes: c('MACAB') * m.unitsPerChannel * m.device.columnBytes + sum((r) => r.delta.hostReadBytes), writeBytes: 0 },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostCost, hostOps, missingHostOps } from '../../../src/engines/pim/host.js';
-import { gptDecode, pimArch } from './run.js';
+import { parseWorkload } from '../../../src/einsum/parse.js';
+import { gptDecode, pimArch, run } from './run.js';
 
 const c = gptDecode(); // GPT-2 small: 12 heads, KV 1024, d_model 768
 const ops = (id: string) => hostOps(c.einsums.find((e) => e.id === id)!);
@@ -31,5 +32,21 @@ describe('host operation counts', () => {
     const gelu = c.einsums.find((e) => e.id === 'GU')!;
     expect(missingHostOps(gelu, { ...host, opCycles: { add: 1 } })).toEqual(['gelu']);
     expect(missingHostOps(gelu, host)).toEqual([]);
+  });
+});
+
+describe('host MACs in the report', () => {
+  it('counts the MACs of a contraction the host runs, and of host LayerNorm sums, per execution', () => {
+    const gemm = parseWorkload(
+      'name: g\nprecision: bf16\nparams: { M: 16, K: 64, N: 32 }\ntensors: { A: [m, k], B: [k, n], Z: [m, n] }\neinsums:\n  - einsum: Z[m,n] = A[m,k] * B[k,n]\n    unit: host\n',
+      '<gemm>',
+    );
+    const z = run(gemm, pimArch('pim-gpt')).report.einsums[0];
+    expect(z.unit).toBe('host');
+    expect(z.macs).toBe(16 * 64 * 32);
+    const g = run(gptDecode(), pimArch('pim-gpt')).report;
+    const mu = g.einsums.find((e) => e.einsum === 'MU1')!;
+    expect(mu.unit).toBe('host');
+    expect(mu.macs).toBe(768 * 12); // one per element, in each of the 12 layers
   });
 });
