@@ -19,10 +19,12 @@ export function simulateFpga(cascade: Cascade, arch: Arch<FpgaStructure>, option
   // A task the device cannot build (no DSP arithmetic for its precision, no DSPs left for it)
   // has no meaningful timing, and the schedule around it has none either: refuse the run with
   // the reasons `einsim check --arch` gives, rather than report made-up cycles.
+  // One line for the user: the first reason in full, the other tasks named.
   if (plan.problems.size > 0) {
-    throw new EinsimError(
-      [...plan.problems].map(([id, why]) => ({ file: arch.file, path: 'structure', code: 'unsupported' as const, expected: `a design the device can build for ${cascade.name}`, received: `${why} (Einsum ${id})` })),
-    );
+    const [[, first], ...rest] = [...plan.problems];
+    const names = rest.slice(0, 5).map(([id]) => id).join(', ') + (rest.length > 5 ? ', …' : '');
+    const more = rest.length > 0 ? `; ${rest.length} more task${rest.length > 1 ? 's' : ''} cannot be built either (${names}; einsim check --arch lists them)` : '';
+    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a design the device can build for ${cascade.name}`, received: `${first}${more}` });
   }
   const placements = new Map(plan.placements.map((p) => [p.tensor, p]));
   const einsums: EinsumResult[] = [];
