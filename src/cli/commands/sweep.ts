@@ -2,6 +2,7 @@
 // its totals and whether it is on the Pareto front of the chosen objectives.
 import { loadWorkload, readText } from '../../einsum/load.js';
 import { EinsimError } from '../../errors.js';
+import { csvCell } from '../../report/csv.js';
 import { scatterSvg } from '../../report/plot-svg.js';
 import { writeFileAtomic } from '../../report/write-output.js';
 import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
@@ -70,11 +71,11 @@ export const registerSweep: CommandRegistrar = (parser) => {
       const rows = outcomes.map((o) => [
         ...names.map((n) => String(o.point[n])),
         o.ok ? 'ok' : 'skipped',
-        ...(o.ok ? [o.report.totals.cycles, o.report.totals.seconds, o.report.totals.energyPj, o.report.totals.areaUm2].map(String) : ['', '', '', '']),
+        ...(o.ok ? [o.report.totals.cycles, o.report.totals.seconds, o.report.totals.energyPj, o.report.totals.areaUm2] : ['', '', '', '']),
         o.ok && front.has(o) ? 'yes' : '',
-        o.ok ? '' : JSON.stringify(o.reason),
+        o.ok ? '' : o.reason,
       ]);
-      process.stdout.write(`${[header, ...rows].map((r) => r.join(',')).join('\n')}\n`);
+      process.stdout.write(`${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n')}\n`);
       if (argv.plot && objectives.length >= 2) {
         const [ox, oy] = objectives;
         const pts = ok.map((o) => ({ x: METRICS[ox](o.report), y: METRICS[oy](o.report), highlight: front.has(o), label: names.map((n) => `${n}=${o.point[n]}`).join(' ') }));
