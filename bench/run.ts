@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of the project, one after another. Speed is measured here,
 // never in tests (the CI machine has 2 cores and shares them).
-// Each section imports only its own benchmark: a process that loaded every engine measured the
-// DRAM model ~20 % slower than one that loaded the DRAM model alone.
+// Each section imports only its own benchmark, so its process holds nothing of the other
+// engines (one comparison measured the DRAM model ~20 % slower with every engine loaded, though
+// run-to-run noise on the shared 2-core machine is of the same order).
 
 const only = process.argv[2];
 const SECTIONS = ['systolic', 'pim', 'fpga', 'spatial', 'dram'];
