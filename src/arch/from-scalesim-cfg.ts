@@ -4,10 +4,12 @@ import type { YamlSource } from '../util/yaml-source.js';
 import { parseScaleSimCfg } from './scalesim-cfg.js';
 
 /**
- * SCALE-Sim reports cycles and has no clock. einsim needs one to print seconds; 1 GHz makes
- * seconds read as cycles × 1 ns. Override with `--set clockHz=...`.
+ * The clock a .cfg run gets: SCALE-Sim reports cycles and its .cfg has no clock field, so no
+ * source gives one. einsim needs a clock only to print seconds; 1 GHz makes them read as
+ * cycles × 1 ns, and cycles (all SCALE-Sim compares) do not depend on it. The report header
+ * shows it; `--set clockHz=...` sets the real one (README, docs/architectures.md).
  */
-export const SCALESIM_PLACEHOLDER_CLOCK_HZ = 1e9;
+export const SCALESIM_DEFAULT_CLOCK_HZ = 1e9;
 
 export function scaleSimCfgSource(text: string, file: string): YamlSource {
   const { runName, config: c } = parseScaleSimCfg(text, file);
@@ -16,7 +18,7 @@ export function scaleSimCfgSource(text: string, file: string): YamlSource {
     engine: 'systolic',
     description: `SCALE-Sim configuration ${runName || file}`,
     source: `${file} (SCALE-Sim v2 .cfg)`,
-    clockHz: SCALESIM_PLACEHOLDER_CLOCK_HZ,
+    clockHz: SCALESIM_DEFAULT_CLOCK_HZ,
     structure: {
       rows: c.rows,
       cols: c.cols,
