@@ -8,7 +8,8 @@ import type { PimMachine } from './machine.js';
 
 export type Binding =
   | { unit: 'pim'; shape: GemvShape; plan: GemvPlan }
-  | { unit: 'host'; why: string }
+  /** `gemvUnmappable`: a GEMV the banks cannot hold (a contraction, so worth telling the user). */
+  | { unit: 'host'; why: string; gemvUnmappable: boolean }
   | { unit: 'unsupported'; reason: string };
 
 export function bindEinsum(einsum: Einsum, cascade: Cascade, m: PimMachine): Binding {
@@ -16,9 +17,9 @@ export function bindEinsum(einsum: Einsum, cascade: Cascade, m: PimMachine): Bin
   if (g.ok) {
     const p = planGemv(g.shape, m.geometry);
     if (p.ok) return { unit: 'pim', shape: g.shape, plan: p.plan };
-    return { unit: 'host', why: `GEMV not mappable: ${p.reason}` };
+    return { unit: 'host', why: `GEMV not mappable: ${p.reason}`, gemvUnmappable: true };
   }
   const missing = missingHostOps(einsum, m.structure.host);
   if (missing.length > 0) return { unit: 'unsupported', reason: `the host has no cost for ${missing.join(', ')} (add host.opCycles)` };
-  return { unit: 'host', why: g.reason };
+  return { unit: 'host', why: g.reason, gemvUnmappable: false };
 }

@@ -40,6 +40,9 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
   const c = (name: keyof PimMachine['ids']) => sum((r) => r.delta.commands[m.ids[name]]);
   const cycles = toReport(sum((r) => r.dramCycles));
   const macs = sum((r) => r.macs);
+  // The host's own MACs (a LayerNorm's mean, a GEMM the banks cannot hold), per execution.
+  const ownHostOps = binding.unit === 'host' ? hostOps(e) : {};
+  const hostMacs = (ownHostOps.mac ?? 0) * records.length;
   const hostCycles = sum((r) => r.hostCycles);
   const hostBusy = (hostCycles / s.host.clockHz) * clockHz;
   const ioRead = sum((r) => r.readoutBytes + r.delta.hostReadBytes);
@@ -87,10 +90,10 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     note = `${sh.matrix} resident: ${sh.batch > 1 ? `${sh.batch}×` : ''}${sh.outputs} rows of ${sh.reduction}${sh.vectors > 1 ? ` × ${sh.vectors} vectors` : ''}, ${binding.plan.tiles} tile${binding.plan.tiles > 1 ? 's' : ''}${cut}, ${details.dotProductsPerUnit} dot products per MAC unit`;
   } else {
     details.hostCycles = hostCycles;
-    const ops = Object.entries(hostOps(e)).sort((a, b) => b[1] - a[1]);
+    const ops = Object.entries(ownHostOps).sort((a, b) => b[1] - a[1]);
     note = `host: ${ops.map(([op, n]) => `${n} ${op}`).join(', ') || 'a copy'}`;
-    // A contraction that stayed off the banks says why (a softmax's reason would only be noise).
-    if (binding.unit === 'host' && hostOps(e).mac !== undefined && binding.why.startsWith('GEMV not mappable')) note += ` (${binding.why})`;
+    // A GEMV that stayed off the banks says why (a softmax's reason would only be noise).
+    if (binding.gemvUnmappable) note += ` (${binding.why})`;
     if (records[0]?.cutRank) {
       details.parts = records[0].parts;
       note += `, in ${records[0].parts} parts along ${records[0].cutRank}`;
@@ -106,7 +109,7 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     breakdown: { ...zeroBreakdown(), idealCycles: ideal, underutilizationCycles: under, stallCycles: stall },
     busyUnitCycles: binding.unit === 'pim' ? { pim_mac: busyMac, host: hostBusy } : { host: hostBusy },
     // A contraction the host runs (a large-batch GEMM, a LayerNorm's mean) performs MACs too.
-    macs: binding.unit === 'pim' ? macs : (hostOps(e).mac ?? 0) * records.length,
+    macs: binding.unit === 'pim' ? macs : hostMacs,
     actions,
     traffic: {
       dram: { readBytes: c('MACAB') * m.unitsPerChannel * m.device.columnBytes + sum((r) => r.delta.hostReadBytes), writeBytes: 0 },
