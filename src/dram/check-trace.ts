@@ -14,7 +14,7 @@
 import { NO_ROW } from './commands.js';
 import type { CommandRecord } from './command-log.js';
 import type { DramConfig } from './config.js';
-import { compileFor, compileStandard, SCOPE_COUNT, SCOPE_INDEX, timingValues, type CompiledStandard, type DramStandard } from './standard.js';
+import { compileFor, ruleKey, SCOPE_COUNT, SCOPE_INDEX, type CompiledStandard, type DramStandard } from './standard.js';
 
 export interface TraceViolation {
   /** Position of the offending command in the trace. */
@@ -39,9 +39,7 @@ export interface CheckOptions {
 
 /** Check a command trace of `config`; an empty result means it obeys every rule. */
 export function checkCommandTrace(config: DramConfig, records: Iterable<CommandRecord>, options: CheckOptions = {}): TraceViolation[] {
-  const compiled = options.standard
-    ? compileStandard(options.standard, timingValues(config.timing, { ...config.timingExtension?.values, ...options.extraTiming }), config.name)
-    : compileFor(config);
+  const compiled = compileFor(config, options.standard, options.extraTiming);
   const max = options.maxViolations ?? 100;
   const violations: TraceViolation[] = [];
   const channels = Array.from({ length: config.org.channels }, () => new ChannelReplay(config, compiled));
@@ -176,7 +174,7 @@ class ChannelReplay {
   private require(p: number, scope: number, f: number, last: number, t: number, report: Report): void {
     const lat = this.latency(p, scope, f);
     if (lat > 0 && t < last + lat) {
-      const rule = this.c.ruleNames.get(`${p}/${scope}/${f}`) ?? `${this.c.commands[p].name}→${this.c.commands[f].name}`;
+      const rule = this.c.ruleNames.get(ruleKey(p, scope, f)) ?? `${this.c.commands[p].name}→${this.c.commands[f].name}`;
       report(rule, `cycle ≥ ${last + lat} (${this.c.commands[p].name} at ${last} + ${lat})`, String(t));
     }
   }

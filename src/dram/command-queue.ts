@@ -448,7 +448,9 @@ export class CommandQueues {
         } else if (write < 0 && !this.hasReadBefore(q, i, id)) write = i;
       }
       const headMisses = tx.row[this.entries[base]] !== open;
-      const hits = read >= 0 || write >= 0 || (!headMisses ? true : this.anyHitFrom(q, 0, open));
+      // Every entry was scanned unless a hit was found, and a hitting write held back by an
+      // older read means that read hits too: so no candidate means no hit in the queue.
+      const hits = read >= 0 || write >= 0;
       if (read >= 0) this.setCandidate(base + len++, this.closePage ? this.ids.RDA : this.ids.RD, bank, read);
       if (write >= 0) this.setCandidate(base + len++, this.closePage ? this.ids.WRA : this.ids.WR, bank, write);
       if (headMisses && (!hits || this.state.rowHits[bank] >= 4)) this.setCandidate(base + len++, this.ids.PRE, bank, 0);
@@ -462,12 +464,6 @@ export class CommandQueues {
     this.candCmd[c] = cmd;
     this.candBank[c] = bank;
     this.candSlot[c] = slot;
-  }
-
-  private anyHitFrom(q: number, from: number, openRow: number): boolean {
-    const base = q * this.capacity;
-    for (let j = from; j < this.length[q]; j++) if (this.tx.row[this.entries[base + j]] === openRow) return true;
-    return false;
   }
 
   /** Any queue structure: every entry through nextStep, deduplicated (first entry kept). */

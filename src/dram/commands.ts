@@ -40,36 +40,6 @@ export const JEDEC_COMMANDS = [
   { name: 'REF', target: 'rank', requires: 'closed', effect: 'none' },
 ] as const satisfies readonly CommandSpec[];
 
-export type JedecCommand = (typeof JEDEC_COMMANDS)[number]['name'];
-
 /** Row value of a closed bank. */
 export const NO_ROW = -1;
 
-/**
- * The command that must issue next for `spec` to make progress at a bank whose open row is
- * `openRow` (NO_ROW when closed): the command itself, 'ACT' or 'PRE'.
- */
-export function prerequisite(spec: CommandSpec, openRow: number, row: number): 'self' | 'ACT' | 'PRE' | 'none' {
-  switch (spec.requires) {
-    case 'row-open':
-      if (openRow === NO_ROW) return 'ACT';
-      return openRow === row ? 'self' : 'PRE';
-    case 'closed':
-      return openRow === NO_ROW ? 'self' : 'PRE';
-    case 'open':
-      return openRow === NO_ROW ? 'none' : 'self';
-  }
-}
-
-/** The open row after `spec` executes (row hits are counted by the caller). */
-export function rowAfter(spec: CommandSpec, openRow: number, row: number): number {
-  switch (spec.effect) {
-    case 'open':
-      return row;
-    case 'close':
-    case 'access-close':
-      return NO_ROW;
-    default:
-      return openRow;
-  }
-}

@@ -68,7 +68,6 @@ export class Controller {
   private readonly pick2: Pick = { cmd: -1, id: -1, bank: -1, queue: -1, slot: -1 };
   /** Per command: 0 no data, 1 read, 2 write. */
   private readonly dataKind: Int8Array;
-  private readonly rankTarget: Uint8Array;
   /** Per rank: cycle from which its current active/idle status counts. */
   private readonly rankSince: Float64Array;
 
@@ -88,7 +87,7 @@ export class Controller {
     this.capacity = c.transQueueSize;
     this.readQueue = new TransactionQueue(tx, this.queues.numQueues);
     // At most every queue slot holds a distinct pending address.
-    const slots = this.capacity * 2 + c.cmdQueueSize * config.org.ranks * config.org.bankgroups * config.org.banksPerGroup;
+    const slots = this.capacity * 2 + c.cmdQueueSize * this.state.banks;
     this.pendingReads = new AddressTable(slots);
     this.pendingWrites = new AddressTable(slots);
     this.writeBuffer = new TransactionQueue(tx, this.queues.numQueues);
@@ -96,7 +95,6 @@ export class Controller {
     this.readDelay = d.readDelay;
     this.writeDelay = d.writeDelay;
     this.dataKind = Int8Array.from(compiled.commands, (c) => (c.data === 'read' ? 1 : c.data === 'write' ? 2 : 0));
-    this.rankTarget = Uint8Array.from(compiled.commands, (c) => (c.target === 'rank' ? 1 : 0));
     const ranks = config.org.ranks;
     this.rankSince = new Float64Array(ranks);
     this.counters = {
@@ -327,7 +325,7 @@ export class Controller {
     const c = this.counters;
     const rank = s.rankOf(bank);
     const data = this.dataKind[cmd];
-    const rankLevel = this.rankTarget[cmd] === 1;
+    const rankLevel = s.rankLevel[cmd] === 1;
     if (data === 1) {
       c.reads++;
       if (s.rowHits[bank] !== 0) c.readRowHits++;
@@ -350,7 +348,7 @@ export class Controller {
     }
     c.commands[cmd]++;
     if (this.log) {
-      const bg = Math.floor((bank % s.banksPerRank) / s.banksPerGroup);
+      const bg = s.groupInRank[bank];
       this.log.push(clk, this.channel, rank, rankLevel ? -1 : bg, rankLevel ? -1 : bank % s.banksPerGroup, row, column, cmd);
     }
     const wasOpen = s.openBanksInRank[rank] > 0;

@@ -13,7 +13,7 @@ import type { CommandIds } from './command-queue.js';
 import { peakBandwidthGBps, type DramConfig } from './config.js';
 import { Controller } from './controller.js';
 import { energyBreakdown, energyPerOperation, type EnergyBreakdown } from './energy.js';
-import { compileFor, compileStandard, timingValues, type CompiledStandard, type DramStandard } from './standard.js';
+import { compileFor, type CompiledStandard, type DramStandard } from './standard.js';
 import { TransactionStore } from './transactions.js';
 
 /** Requests in struct-of-arrays form (byte addresses < 2^53). */
@@ -112,9 +112,7 @@ export class MemorySystem {
   ) {
     this.tx = new TransactionStore();
     this.mapping = buildAddressMapping(config, options.mapping ?? config.controller.addressMapping, options.mapping ? '--mapping' : 'address_mapping');
-    this.compiled = options.standard
-      ? compileStandard(options.standard, timingValues(config.timing, { ...config.timingExtension?.values, ...options.extraTiming }), config.name)
-      : compileFor(config);
+    this.compiled = compileFor(config, options.standard, options.extraTiming);
     const ids = commandIds(this.compiled);
     this.log = options.recordCommands ? new CommandLog(this.compiled.commands.map((c) => c.name)) : undefined;
     this.controllers = [];

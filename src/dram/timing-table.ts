@@ -103,9 +103,4 @@ export const JEDEC_WINDOWS: readonly WindowConstraint[] = [
   { commands: ['ACT'], count: 32, window: 't32AW', rule: 'at most 32 ACT per rank in t32AW' },
 ];
 
-/** Every constraint that names `cmd` as preceding and `next` as following (for tests and docs). */
-export function constraintsBetween(table: readonly TimingConstraint[], cmd: string, next: string): TimingConstraint[] {
-  return table.filter((c) => c.preceding.includes(cmd) && c.following.includes(next));
-}
-
 export { CAS as COLUMN_COMMANDS };

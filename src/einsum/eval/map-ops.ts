@@ -62,16 +62,6 @@ export function arity(op: MapOp): [number, number] {
   return [2, Infinity];
 }
 
-export function applyOp(op: MapOp, args: number[]): number {
-  const unary = UNARY[op];
-  if (unary) return unary(args[0]);
-  const binary = BINARY[op] ?? VARIADIC[op];
-  if (!binary) throw new Error(`map operator ${op} has no semantics`);
-  let acc = args[0];
-  for (let i = 1; i < args.length; i++) acc = binary(acc, args[i]);
-  return acc;
-}
-
 /** The compiled map: reads the access values (in `accessOrder(expr)` order) and returns the result. */
 export type CompiledMap = (values: Float64Array) => number;
 

@@ -26,7 +26,6 @@ export const PIM_COMMANDS = [
   { name: 'RDMAC', target: 'rank', requires: 'open', effect: 'none', data: 'read' },
 ] as const satisfies readonly CommandSpec[];
 
-export type PimCommand = (typeof PIM_COMMANDS)[number]['name'];
 
 const ACTS = ['ACT', 'ACTAB'];
 const PRES = ['PRE', 'PREAB'];
