@@ -17,18 +17,20 @@ export interface ArchLoadOptions {
 }
 
 export function parseArch(text: string, file: string, registry?: EngineRegistry, set: readonly Assignment[] = []): Arch {
-  const source = parseYamlSource(text, file);
+  const ext = extname(file).toLowerCase();
+  let source;
+  if (ext === '.cfg') source = scaleSimCfgSource(text, file);
+  else if (ext === '.yaml' || ext === '.yml' || ext === '') source = parseYamlSource(text, file);
+  else throw new EinsimError({ file, path: '', code: 'unsupported', expected: 'an architecture .yaml file or a SCALE-Sim .cfg', received: ext });
   const value = set.length > 0 ? applyAssignments(source.value, set) : source.value;
   return buildArch({ ...source, value }, registry);
 }
 
+/** Read and build an architecture file: YAML, or a SCALE-Sim .cfg (by extension). */
 export function loadArch(path: string, options: ArchLoadOptions = {}): Arch {
   const ext = extname(path).toLowerCase();
-  if (ext === '.yaml' || ext === '.yml') return parseArch(readText(path), path, options.registry, options.set);
-  if (ext === '.cfg') {
-    const source = scaleSimCfgSource(readText(path), path);
-    const value = options.set && options.set.length > 0 ? applyAssignments(source.value, options.set) : source.value;
-    return buildArch({ ...source, value }, options.registry);
+  if (ext !== '.yaml' && ext !== '.yml' && ext !== '.cfg') {
+    throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file or a SCALE-Sim .cfg', received: ext || 'no extension' });
   }
-  throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'an architecture .yaml file or a SCALE-Sim .cfg', received: ext || 'no extension' });
+  return parseArch(readText(path), path, options.registry, options.set);
 }

@@ -1,6 +1,7 @@
 // The inputs every simulating command takes (run, explain, sweep): an architecture, a workload,
 // workload parameter overrides and architecture field overrides, with the shipped defaults.
 import { loadArch } from '../arch/load.js';
+import type { Assignment } from '../arch/overrides.js';
 import type { Arch } from '../arch/types.js';
 import { loadWorkload } from '../einsum/load.js';
 import type { Cascade } from '../einsum/types.js';
@@ -28,9 +29,18 @@ export interface RunInputArgs {
   topologyType?: string;
 }
 
-export function loadRunInputs(argv: RunInputArgs): { workload: Cascade; arch: Arch } {
-  const workload = loadWorkload(resolveInput(argv.workload), parseParamFlags(argv.param), { topologyType: argv.topologyType as 'conv' | 'gemm' | undefined });
+/** The architecture field overrides: every `--set`, then `--dataflow` as structure.dataflow. */
+export function archSetFlags(argv: Pick<RunInputArgs, 'set' | 'dataflow'>): Assignment[] {
   const set = parseSetFlags(asArray(argv.set));
   if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
-  return { workload, arch: loadArch(resolveInput(argv.arch), { set }) };
+  return set;
+}
+
+export function topologyTypeFlag(argv: Pick<RunInputArgs, 'topologyType'>): 'conv' | 'gemm' | undefined {
+  return argv.topologyType as 'conv' | 'gemm' | undefined;
+}
+
+export function loadRunInputs(argv: RunInputArgs): { workload: Cascade; arch: Arch } {
+  const workload = loadWorkload(resolveInput(argv.workload), parseParamFlags(argv.param), { topologyType: topologyTypeFlag(argv) });
+  return { workload, arch: loadArch(resolveInput(argv.arch), { set: archSetFlags(argv) }) };
 }

@@ -18,17 +18,23 @@ export interface LoadWorkloadOptions {
 /** Reads and parses a workload file. Throws EinsimError (`io` when the file cannot be read). */
 export function loadWorkload(path: string, overrides: Record<string, number> = {}, options: LoadWorkloadOptions = {}): Cascade {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv') {
+  if (ext !== '.csv' && !YAML_EXTENSIONS.has(ext)) {
+    throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'a workload .yaml file or a SCALE-Sim topology .csv', received: ext ? `a ${ext} file` : 'a file without extension' });
+  }
+  return parseWorkloadText(readText(path), path, overrides, options);
+}
+
+/**
+ * Parses workload text read from `file` by the file's kind: a SCALE-Sim topology `.csv`, or YAML
+ * (any other name). For callers that read the text once and parse it many times (sweeps).
+ */
+export function parseWorkloadText(text: string, file: string, overrides: Record<string, number> = {}, options: LoadWorkloadOptions = {}): Cascade {
+  if (extname(file).toLowerCase() === '.csv') {
     const names = Object.keys(overrides);
     if (names.length > 0) {
       throw new EinsimError({ file: '<cli>', path: '--param', code: 'unsupported', expected: 'no --param for a SCALE-Sim topology .csv (its layers have no parameters)', received: names.join(', ') });
     }
-    return importScaleSimTopology(readText(path), path, { type: options.topologyType });
+    return importScaleSimTopology(text, file, { type: options.topologyType });
   }
-  if (!YAML_EXTENSIONS.has(ext)) {
-    throw new EinsimError({ file: path, path: '', code: 'unsupported', expected: 'a workload .yaml file or a SCALE-Sim topology .csv', received: ext ? `a ${ext} file` : 'a file without extension' });
-  }
-  return parseWorkload(readText(path), path, overrides);
+  return parseWorkload(text, file, overrides);
 }
-
-export { readText };

@@ -1,9 +1,10 @@
 // Evaluate design points: each point sets architecture fields (`structure.rows`) and workload
 // parameters (`param.M`); the architecture text and the workload text are read once and
-// re-validated per point, so every point goes through the same checks as a single run.
+// re-validated per point, so every point goes through the same checks as a single run (and the
+// same readers: a SCALE-Sim .cfg or topology .csv is recognised by its file name, as in `run`).
 import { parseArch } from '../arch/load.js';
 import type { Assignment } from '../arch/overrides.js';
-import { parseWorkload } from '../einsum/parse.js';
+import { parseWorkloadText } from '../einsum/load.js';
 import { EinsimError, isEinsimError } from '../errors.js';
 import type { Report } from '../report/report.js';
 import { simulate } from '../simulate.js';
@@ -15,6 +16,8 @@ export interface SweepInput {
   archFile: string;
   workloadText: string;
   workloadFile: string;
+  /** For a SCALE-Sim topology .csv workload: force conv or gemm rows. */
+  topologyType?: 'conv' | 'gemm';
   /** Fixed overrides applied to every point. */
   params?: Record<string, number>;
   set?: Assignment[];
@@ -34,7 +37,7 @@ export function evaluatePoint(input: SweepInput, point: DesignPoint): SweepOutco
     } else set.push({ path: axis, value });
   }
   try {
-    const cascade = parseWorkload(input.workloadText, input.workloadFile, params);
+    const cascade = parseWorkloadText(input.workloadText, input.workloadFile, params, { topologyType: input.topologyType });
     const arch = parseArch(input.archText, input.archFile, input.registry, set);
     return { point, ok: true, report: simulate(cascade, arch, {}, input.registry).report };
   } catch (e) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { einsim, expectCleanFailure } from '../helpers/cli.js';
+import { refPath } from '../helpers/ref.js';
 
 describe('einsim sweep', () => {
   it('prints one CSV row per point, marks the Pareto front, and plots it', () => {
@@ -22,6 +23,21 @@ describe('einsim sweep', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^0,skipped,.*structure\.rows/m);
     expectCleanFailure(einsim('sweep', '--axis', 'structure.rows'), 1);
+  });
+});
+
+describe('einsim sweep on SCALE-Sim files', () => {
+  it('reads a .cfg architecture and a topology .csv as run does, and sweeps the .cfg fields', () => {
+    const cfg = refPath('scalesim', 'inputs', 'configs', 'scale32.cfg');
+    const topo = refPath('scalesim', 'inputs', 'topologies', 'custom_gemm', 'g_128x128x128.csv');
+    const r = einsim('sweep', '-a', cfg, '-w', topo, '--axis', 'structure.rows=16,32');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/^\d+,ok,/);
+    // The 32-row point is the .cfg as it is: the same cycles as `einsim run` on it.
+    const run = JSON.parse(einsim('run', '-a', cfg, '-w', topo, '--json').stdout);
+    expect(Number(rows[1].split(',')[2])).toBe(run.totals.cycles);
   });
 });
 

@@ -1,19 +1,20 @@
 // `einsim sweep`: evaluate the Cartesian product of axes and print one CSV row per point with
 // its totals and whether it is on the Pareto front of the chosen objectives.
-import { loadWorkload, readText } from '../../einsum/load.js';
+import { loadWorkload } from '../../einsum/load.js';
 import { EinsimError } from '../../errors.js';
 import { csvCell } from '../../report/csv.js';
 import { scatterSvg } from '../../report/plot-svg.js';
 import { writeFileAtomic } from '../../report/write-output.js';
+import { readText } from '../../util/read-text.js';
 import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
 import { paretoFront } from '../../sweep/reduce.js';
 import { type SweepOutcome } from '../../sweep/run-sweep.js';
 import { DEFAULT_JOBS, evaluatePoints } from '../../sweep/parallel.js';
 import type { Report } from '../../report/report.js';
 import type { CommandRegistrar } from '../main.js';
-import { asArray, parseParamFlags, parseSetFlags } from '../options.js';
+import { asArray, parseParamFlags } from '../options.js';
 import { resolveInput } from '../paths.js';
-import { RUN_INPUT_OPTIONS } from '../run-inputs.js';
+import { archSetFlags, RUN_INPUT_OPTIONS, topologyTypeFlag } from '../run-inputs.js';
 
 const METRICS: Record<string, (r: Report) => number> = {
   cycles: (r) => r.totals.cycles,
@@ -56,10 +57,9 @@ export const registerSweep: CommandRegistrar = (parser) => {
       for (const o of objectives) if (!METRICS[o]) throw new EinsimError({ file: '<cli>', path: '--objectives', code: 'invalid_value', expected: `one of ${Object.keys(METRICS).join(', ')}`, received: JSON.stringify(o) });
       const archFile = resolveInput(argv.arch);
       const workloadFile = resolveInput(argv.workload);
-      loadWorkload(workloadFile); // fail early, with the file's own error, on a broken workload
-      const set = parseSetFlags(asArray(argv.set));
-      if (argv.dataflow) set.push({ path: 'structure.dataflow', value: argv.dataflow });
-      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, params: parseParamFlags(argv.param), set };
+      const topologyType = topologyTypeFlag(argv);
+      loadWorkload(workloadFile, {}, { topologyType }); // fail early, with the file's own error, on a broken workload
+      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, topologyType, params: parseParamFlags(argv.param), set: archSetFlags(argv) };
       const total = countPoints(axes);
       const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\reinsim: ${n}/${total} points`) : undefined;
       const outcomes: SweepOutcome[] = await evaluatePoints(input, [...gridPoints(axes)], argv.jobs, progress);
