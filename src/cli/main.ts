@@ -24,8 +24,7 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((msg, err) => {
-      if (err && !isEinsimError(err)) throw err;
-      if (err && isEinsimError(err)) throw err;
+      if (err) throw err; // an EinsimError or a bug: handled by the caller
       throw new UsageError(msg);
     });
 

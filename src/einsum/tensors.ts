@@ -3,9 +3,8 @@
 // rank extents (the `ranks:` section, else the upper-cased param). Views are resolved after every
 // tensor is known (`resolveViews`), since a view names its base tensor.
 import type { Node } from 'yaml';
-import { isName } from './einsum-syntax.js';
 import { toAffine, indexRange, AffineProblem } from './affine.js';
-import { parseAccessText, EinsumSyntaxError } from './einsum-syntax.js';
+import { isName, parseAccessText, EinsumSyntaxError } from './einsum-syntax.js';
 import {
   defaultExtent,
   evalInteger,

@@ -28,12 +28,16 @@ const PIM = extendStandard(JEDEC_STANDARD, {
 
 describe('PIM commands through the DRAM model', () => {
   const config = dramPreset('GDDR6-14000');
-  const sys = new MemorySystem(config, { standard: PIM, extraTiming: { nCCDAB: 4 }, recordCommands: true });
-  const ch = sys.controllers[0];
-  const [ACTAB, MACAB, PREAB] = ['ACTAB', 'MACAB', 'PREAB'].map((n) => sys.command(n));
-  const bank0 = ch.state.bankIndex(0, 0, 0);
+  // Each test builds its own memory, so either runs alone.
+  const setup = () => {
+    const sys = new MemorySystem(config, { standard: PIM, extraTiming: { nCCDAB: 4 }, recordCommands: true });
+    const ch = sys.controllers[0];
+    const [ACTAB, MACAB, PREAB] = ['ACTAB', 'MACAB', 'PREAB'].map((n) => sys.command(n));
+    return { sys, ch, ACTAB, MACAB, PREAB, bank0: ch.state.bankIndex(0, 0, 0) };
+  };
 
   it('paces all-bank commands by the table: ACTAB→MACAB tRCD, MACAB→MACAB nCCDAB, then PREAB', () => {
+    const { ch, ACTAB, MACAB, PREAB, bank0 } = setup();
     let t = ch.state.readyAtRank(ACTAB, 0);
     ch.issueCommand(ACTAB, bank0, 42, -1, t);
     const first = ch.state.readyAtRank(MACAB, 0);
@@ -54,6 +58,11 @@ describe('PIM commands through the DRAM model', () => {
   });
 
   it('the trace checker knows the PIM rows: the emitted trace is legal, a MACAB one cycle early is not', () => {
+    const { sys, ch, ACTAB, MACAB, PREAB, bank0 } = setup();
+    // One row: ACTAB, 8 MACAB each as early as allowed, PREAB (the sequence the test above checks).
+    ch.issueCommand(ACTAB, bank0, 42, -1, ch.state.readyAtRank(ACTAB, 0));
+    for (let i = 0; i < 8; i++) ch.issueCommand(MACAB, bank0, 42, i, ch.state.readyAtRank(MACAB, 0));
+    ch.issueCommand(PREAB, bank0, -1, -1, ch.state.readyAtRank(PREAB, 0));
     const trace = [...sys.log!.records()];
     const check = (records: typeof trace) => checkCommandTrace(config, records, { standard: PIM, extraTiming: { nCCDAB: 4 } });
     expect(trace.map((r) => r.command)).toEqual(['ACTAB', ...new Array(8).fill('MACAB'), 'PREAB']);

@@ -64,7 +64,7 @@ const FIXED: Record<string, { action: string; energy: PricedValue; areaUm2: Pric
   comparator: { action: 'max', energy: p(0.028, 'FuseMax artifact ERT max (comparator + mux, Aladdin)'), areaUm2: p(49.29, 'FuseMax artifact ART max unit') },
   exp: { action: 'exp', energy: p(94.6475, 'FuseMax artifact ERT exp unit (5 fp MAC + 1 fp multiplier)'), areaUm2: p(8240.0, 'FuseMax artifact ART exp unit') },
   divider: { action: 'div', energy: p(36.2512, 'FuseMax artifact ERT divider (32b, scaled from 550.24 pJ @90nm, Xia et al. 2021)'), areaUm2: p(23740.94, 'FuseMax artifact ART divider') },
-  adder: { action: 'add', energy: p(8.3395, 'FuseMax artifact ERT fp16 adder (Aladdin)'), areaUm2: p(1030.0, 'FuseMax artifact ART fp16 adder') },
+  adder: { action: 'add', energy: MAC.fp16.add, areaUm2: p(1030.0, 'FuseMax artifact ART fp16 adder') },
 };
 
 function num(c: ComponentSpec, key: string): number | undefined {

@@ -1,7 +1,7 @@
 // `einsim dram`: run the DRAM model on an address trace or a generated pattern and report
 // cycles, bandwidth, row-hit rate, read latency, command counts and energy. The file reading
 // and writing of the DRAM model live here; src/dram stays free of I/O.
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import type { Argv } from 'yargs';
 import { EinsimError } from '../../errors.js';
 import { checkCommandTrace, type TraceViolation } from '../../dram/check-trace.js';
@@ -11,6 +11,7 @@ import { parseDramsim3Ini } from '../../dram/dramsim3-config.js';
 import { simulate, type DramRunResult, type RequestStream } from '../../dram/memory-system.js';
 import { DEFAULT_REGION_BYTES, DEFAULT_SEED, generatePattern, PATTERNS, type Pattern } from '../../dram/patterns.js';
 import { dramPreset, PRESET_NAMES } from '../../dram/presets/index.js';
+import { readText } from '../../util/read-text.js';
 import { parseAddressTrace } from '../../dram/trace.js';
 import type { CommandRegistrar } from '../main.js';
 
@@ -73,14 +74,6 @@ export const dramCommand: CommandRegistrar = (parser, setExit) => {
     },
   );
 };
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new EinsimError({ file: path, path: '', code: 'io', expected: 'a readable file', received: (e as NodeJS.ErrnoException).code ?? String(e) });
-  }
-}
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const stream = createWriteStream(path);

@@ -9,8 +9,6 @@ import type { CommandRegistrar } from '../main.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { renderTable } from '../../report/text-table.js';
 
-/** The package root: this file is src/cli/commands/list.ts (or dist/cli/commands/list.js). */
-
 export interface ShippedFile {
   /** Path relative to the package root. */
   file: string;

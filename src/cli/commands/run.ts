@@ -1,6 +1,6 @@
 // `einsim run`: simulate a workload on an architecture and print the report (table, --json,
 // --csv), optionally writing traces. With no arguments it runs the shipped default: ResNet-50
-// on the default systolic array (DEFAULT_ARCH below).
+// on the default systolic array (DEFAULT_ARCH in run-inputs.ts).
 import { join } from 'node:path';
 import { EinsimError } from '../../errors.js';
 import { renderReportCsv } from '../../report/csv.js';
@@ -10,7 +10,6 @@ import { writeFileAtomic, writeTraceDir } from '../../report/write-output.js';
 import { simulate } from '../../simulate.js';
 import type { CommandRegistrar } from '../main.js';
 import { loadRunInputs, RUN_INPUT_OPTIONS } from '../run-inputs.js';
-
 
 export const registerRun: CommandRegistrar = (parser) => {
   parser.command(

@@ -1,7 +1,8 @@
 // Element-wise semantics of every MapOp, and the compiler that turns an Einsum's map expression
 // into one function of the values read at an iteration point. The function tree is built once
 // per Einsum; the per-point work is a walk over it with no allocation.
-import type { Expr, MapOp } from '../types.js';
+import { readsOf } from '../graph.js';
+import type { Access, Expr, MapOp } from '../types.js';
 
 /** √(2/π), the constant of the tanh form of GELU (Hendrycks & Gimpel 2016, arXiv 1606.08415 §2). */
 const GELU_SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
@@ -65,15 +66,9 @@ export function arity(op: MapOp): [number, number] {
 /** The compiled map: reads the access values (in `accessOrder(expr)` order) and returns the result. */
 export type CompiledMap = (values: Float64Array) => number;
 
-/** Every access of an expression, depth first, left to right: the slot order of `compileMap`. */
-export function accessOrder(expr: Expr): Extract<Expr, { kind: 'access' }>['access'][] {
-  const out: Extract<Expr, { kind: 'access' }>['access'][] = [];
-  const walk = (e: Expr): void => {
-    if (e.kind === 'access') out.push(e.access);
-    else if (e.kind === 'call') e.args.forEach(walk);
-  };
-  walk(expr);
-  return out;
+/** Every access of an expression, depth first, left to right (`readsOf`): the slot order of `compileMap`. */
+export function accessOrder(expr: Expr): Access[] {
+  return readsOf({ expr });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Cascade } from '../../einsum/types.js';
 import type { RunOptions } from '../engine.js';
 import { mergeActions, mergeTraffic, zeroBreakdown, type CycleBreakdown, type EinsumResult, type EngineResult, type TraceEvent } from '../result.js';
 import { macRate } from './allocate.js';
+import { sfuCycles } from './compute.js';
 import { taskCounts } from './counts.js';
 import { runFpgaModel, type FpgaModel } from './model.js';
 import type { StagePlan } from './plan.js';
@@ -62,7 +63,7 @@ export function simulateFpga(cascade: Cascade, arch: Arch<FpgaStructure>, option
           details,
         });
       } else {
-        const cycles = Math.ceil(task.points / arch.structure.sfu.lanes) + arch.structure.pipeline.depthCycles;
+        const cycles = sfuCycles(task, arch.structure);
         einsums.push({
           einsum: task.id,
           status: 'ok',

@@ -24,6 +24,13 @@ interface PimDevicePreset {
 
 // The controller settings of the DRAM model are not used by the PIM scheduler (it issues its own
 // command stream in program order), but a DramConfig carries them; these are DRAMsim3's defaults.
+/**
+ * Per 128-bit HBM2 channel (two pseudo-channels), umd-memsys/DRAMsim3@2981759
+ * configs/HBM2_8Gb_x128.ini (dram_energy_params.csv): ACT and RD of one pseudo-channel's command
+ * come out right; standby and refresh currents cover both pseudo-channels.
+ */
+const HBM2_X128_POWER = { VDD: 1.2, IDD0: 65, IDD2N: 40, IDD2P: 28, IDD3N: 55, IDD4R: 390, IDD4W: 500, IDD5AB: 250, IDD5PB: 5, IDD6x: 31, source: 'umd-memsys/DRAMsim3@2981759 configs/HBM2_8Gb_x128.ini [power]' };
+
 const UNUSED_CONTROLLER: DramController = {
   addressMapping: 'rochrababgco',
   queueStructure: 'PER_BANK',
@@ -130,10 +137,7 @@ export const PIM_DEVICE_PRESETS = {
           tFAW: 19, t32AW: 0, tPPD: 0,
         } satisfies DramTiming,
         controller: UNUSED_CONTROLLER,
-        // Per 128-bit HBM2 channel (two pseudo-channels), umd-memsys/DRAMsim3@2981759
-        // configs/HBM2_8Gb_x128.ini (dram_energy_params.csv): ACT and RD of one pseudo-channel's
-        // command come out right; standby and refresh currents cover both pseudo-channels.
-        power: { VDD: 1.2, IDD0: 65, IDD2N: 40, IDD2P: 28, IDD3N: 55, IDD4R: 390, IDD4W: 500, IDD5AB: 250, IDD5PB: 5, IDD6x: 31, source: 'umd-memsys/DRAMsim3@2981759 configs/HBM2_8Gb_x128.ini [power]' },
+        power: HBM2_X128_POWER,
         notes: ['one 64-bit HBM2 pseudo-channel at 2.4 Gb/s; tRTP 5 = tRTPL of SAITPublic/PIMSimulator ini/HBM2_samsung_2M_16B_x64.ini'],
       },
     }),
@@ -161,10 +165,7 @@ export const PIM_DEVICE_PRESETS = {
         } satisfies DramTiming,
         controller: UNUSED_CONTROLLER,
         // No HBM3 currents are published with a source here; HBM2's (DRAMsim3) stand in, per rank.
-        // (HBM2 stand-in) Per 128-bit HBM2 channel (two pseudo-channels), umd-memsys/DRAMsim3@2981759
-        // configs/HBM2_8Gb_x128.ini (dram_energy_params.csv): ACT and RD of one pseudo-channel's
-        // command come out right; standby and refresh currents cover both pseudo-channels.
-        power: { VDD: 1.2, IDD0: 65, IDD2N: 40, IDD2P: 28, IDD3N: 55, IDD4R: 390, IDD4W: 500, IDD5AB: 250, IDD5PB: 5, IDD6x: 31, source: 'umd-memsys/DRAMsim3@2981759 configs/HBM2_8Gb_x128.ini [power]' },
+        power: HBM2_X128_POWER,
         notes: ['one HBM3 pseudo-channel (2 ranks) as AttAcc simulates it; nCCDAB (6 with the power cap, 4 without) is set in the arch file'],
       },
     }),

@@ -30,13 +30,6 @@ export class RefreshBudget {
     private readonly timing: Pick<DramTiming, 'tREFI'>,
   ) {}
 
-  clone(): RefreshBudget {
-    const c = new RefreshBudget(this.policy, this.timing);
-    c.issued = this.issued;
-    c.lastAt = this.lastAt;
-    return c;
-  }
-
   /** Refreshes owed at cycle `t` (negative when pulled in ahead). */
   owed(t: number): number {
     return Math.floor(t / this.timing.tREFI) - this.issued;

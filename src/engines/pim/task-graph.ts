@@ -11,7 +11,8 @@
 // parameters: 16 KB for GPT-3 XL), i.e. once the previous repetition has started computing.
 // Without overlap every task waits for the one before it: the sequential model.
 import { readsOf } from '../../einsum/graph.js';
-import { PRECISION_BYTES, type Cascade, type Einsum } from '../../einsum/types.js';
+import { tensorBytes } from '../../einsum/analysis.js';
+import type { Cascade, Einsum } from '../../einsum/types.js';
 import { bindEinsum, type Binding } from './binding.js';
 import { baseTensor, type GemvShape } from './gemv.js';
 import { hostCost, hostCostOfOps } from './host.js';
@@ -123,7 +124,7 @@ export function buildTaskGraph(cascade: Cascade, bindings: ReadonlyMap<string, B
         continue;
       }
       fetched.set(name, { key, task: tasks.length });
-      bytes += Math.ceil(decl.shape.reduce((p, x) => p * x, 1) * PRECISION_BYTES[decl.precision]);
+      bytes += tensorBytes(decl); // a base tensor (never a view)
     }
     if (bytes > 0) {
       const perChannel = Math.ceil(bytes / s.dram.channels);

@@ -119,7 +119,7 @@ export const systolicEngine: Engine<SystolicStructure> = {
   summary: 'rows × cols systolic array, os / ws / is dataflows, exact against SCALE-Sim v2',
   schema: SystolicStructureSchema,
   components,
-  check: (cascade) => check(cascade),
+  check,
   simulate: simulateCascade,
   explain,
 };
