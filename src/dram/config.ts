@@ -194,7 +194,7 @@ export function fromDramsim3(input: Dramsim3ConfigInput, name: string, source: s
   // burst_cycle: data-bus cycles per burst; BL = 0 means an ideal bus.
   const divisor = protocol === 'GDDR5' ? 4 : protocol === 'GDDR5X' ? 8 : protocol === 'GDDR6' ? 16 : 2;
   const burstCycles = c.BL === 0 ? 0 : Math.floor(c.BL / divisor);
-  const burstLength = c.BL === 0 ? (isHbm(protocol) && divisor === 2 ? 4 : 8) : c.BL;
+  const burstLength = c.BL === 0 ? (isHbm(protocol) ? 4 : 8) : c.BL;
   // "column" means device_width bits: GDDR rows hold BL columns per .ini column, HBM two.
   const columns = isGddr(protocol) ? c.columns * burstLength : isHbm(protocol) ? c.columns * 2 : c.columns;
   const devicesPerRank = Math.floor(c.bus_width / c.device_width);

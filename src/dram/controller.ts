@@ -62,8 +62,8 @@ export class Controller {
   private readonly pendingReads: AddressTable;
   /** Address → the buffered write. */
   private readonly pendingWrites: AddressTable;
-  private readonly readDelay: number;
-  private readonly writeDelay: number;
+  private readonly readDelayCycles: number;
+  private readonly writeDelayCycles: number;
   private readonly pick1: Pick = { cmd: -1, id: -1, bank: -1, queue: -1, slot: -1 };
   private readonly pick2: Pick = { cmd: -1, id: -1, bank: -1, queue: -1, slot: -1 };
   /** Per command: 0 no data, 1 read, 2 write. */
@@ -92,8 +92,8 @@ export class Controller {
     this.pendingWrites = new AddressTable(slots);
     this.writeBuffer = new TransactionQueue(tx, this.queues.numQueues);
     const d = derivedTiming(config.timing);
-    this.readDelay = d.readDelay;
-    this.writeDelay = d.writeDelay;
+    this.readDelayCycles = d.readDelay;
+    this.writeDelayCycles = d.writeDelay;
     this.dataKind = Int8Array.from(compiled.commands, (c) => (c.data === 'read' ? 1 : c.data === 'write' ? 2 : 0));
     const ranks = config.org.ranks;
     this.rankSince = new Float64Array(ranks);
@@ -333,7 +333,7 @@ export class Controller {
       const address = tx.address[id];
       for (let r = this.pendingReads.get(address); r !== -1; ) {
         const next = tx.nextSameAddress[r];
-        this.completeRead(r, clk + this.readDelay);
+        this.completeRead(r, clk + this.readDelayCycles);
         tx.release(r);
         r = next;
       }
@@ -343,7 +343,7 @@ export class Controller {
       if (s.rowHits[bank] !== 0) c.writeRowHits++;
       this.pendingWrites.delete(this.tx.address[id]);
       this.tx.release(id);
-      const done = clk + this.writeDelay;
+      const done = clk + this.writeDelayCycles;
       if (done > c.lastWriteDone) c.lastWriteDone = done;
     }
     c.commands[cmd]++;

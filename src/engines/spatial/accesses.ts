@@ -31,6 +31,13 @@ export interface EinsumCounts {
   words: { register: number; staging: number; buffer: number };
 }
 
+/**
+ * Bits of one buffer word: the reference prices a 4096-bit row as 256 values, ≈ 1.89 pJ per
+ * 16-bit word (reference/fusemax.md §1.8, global buffer row). Fixed at 16 for every datatype, as
+ * the priced rows are; the shipped spatial architectures are all FP16.
+ */
+const BUFFER_WORD_BITS = 16;
+
 export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: OpCost, fold: Fold, kp: KernelPlaces, plan: BufferPlan, s: SpatialStructure): EinsumCounts {
   const array = kernel.array[e.id];
   const view = arrayView(s, array);
@@ -43,8 +50,8 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
     add(unitComponent(array, unit), UNIT_ACTION[view.units[unit]], points * perPoint);
   }
 
-  const rowWords = s.globalBuffer.widthBits / 16;
-  const wordsPerAccess = (bits: number): number => Math.max(1, Math.min(bits, s.globalBuffer.widthBits) / 16);
+  const rowWords = s.globalBuffer.widthBits / BUFFER_WORD_BITS;
+  const wordsPerAccess = (bits: number): number => Math.max(1, Math.min(bits, s.globalBuffer.widthBits) / BUFFER_WORD_BITS);
   const portWords = wordsPerAccess(view.bufferPortBits);
   const words = { register: 0, staging: 0, buffer: 0 };
   let bufferReads = 0;
