@@ -8,6 +8,8 @@
 // model). Time is kept in DRAM clock cycles and reported in the arch file's clock.
 import type { Arch } from '../../arch/types.js';
 import type { Cascade } from '../../einsum/types.js';
+import { EinsimError } from '../../errors.js';
+import { capacityProblem } from './check.js';
 import type { RunOptions } from '../engine.js';
 import { mergeActions, mergeTraffic, type EngineResult, type TraceEvent } from '../result.js';
 import { rooflineComparisons } from './baselines.js';
@@ -173,6 +175,12 @@ export function overlapOf(sched: Pick<PimSchedule, 'graph' | 'timing'>): Overlap
 }
 
 export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options: RunOptions): EngineResult {
+  // Weights that do not fit are not resident, and a model that assumes they are would report
+  // made-up latencies: refuse, with the reason `einsim check --arch` gives.
+  const capacity = capacityProblem(cascade, arch);
+  if (capacity !== undefined) {
+    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a device that holds ${cascade.name}'s resident matrices`, received: capacity });
+  }
   const sched = schedulePim(cascade, arch, options.trace);
   const { machine: m, bindings, graph, latencyCycles: now, histories, records } = sched;
   const s = m.structure;

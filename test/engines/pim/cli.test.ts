@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFit } from '../../../src/simulate.js';
 import { REPO_ROOT } from '../../helpers/ref.js';
-import { gptDecode, pimArch } from './run.js';
+import { gptDecode, pimArch, run } from './run.js';
 
 function einsim(...args: string[]) {
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'einsim.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
@@ -49,6 +49,13 @@ describe('PIM fit check', () => {
   it('refuses weights that do not fit, naming the sizes', () => {
     const fits = checkFit(gptDecode({ layers: 96, D: 4096, H: 32, E: 128 }), pimArch('pim-gpt'));
     expect(fits.find((f) => f.einsum === 'Q')).toMatchObject({ ok: false, reason: expect.stringMatching(/GiB, the device has 4\.00 GiB/) });
+  });
+
+  it('refuses to run weights that do not fit (no made-up latency), with the reason check gives', () => {
+    const big = gptDecode({ layers: 96, D: 4096, H: 32, E: 128 });
+    const arch = pimArch('pim-gpt');
+    const reason = checkFit(big, arch).find((f) => f.einsum === 'Q')!.reason;
+    expect(() => run(big, arch)).toThrow(expect.objectContaining({ name: 'EinsimError', message: expect.stringContaining(reason) }));
   });
 
   it('reports an operation the host cannot price as unsupported, and runs the rest', () => {
