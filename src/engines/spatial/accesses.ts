@@ -4,8 +4,9 @@
 //   once per element produced (operands streamed in from the buffer or a neighbour travel through
 //   pipeline registers, which are not priced; partial sums accumulate in the PE);
 // - staging register file: one write per element handed over, one read per element taken;
-// - global buffer: words moved ÷ words per access of the array's port (one access = one read or
-//   write of the buffer). An operand is fetched again for every fold of a spatial rank it does not
+// - global buffer: elements moved ÷ elements per access of the array's port (one access = one
+//   read or write of the buffer, as wide as the port; an element as wide as its tensor's
+//   precision: the reference prices a 4096-bit row as 256 FP16 values, reference/fusemax.md §1.8). An operand is fetched again for every fold of a spatial rank it does not
 //   depend on (multicast within a fold) and for every iteration of the iterative rank it does not
 //   depend on; anything else is reused in place;
 // - DRAM: bytes, from the buffer plan (inputs read by their first reader, outputs and spills
@@ -31,13 +32,6 @@ export interface EinsumCounts {
   words: { register: number; staging: number; buffer: number };
 }
 
-/**
- * Bits of one buffer word: the reference prices a 4096-bit row as 256 values, ≈ 1.89 pJ per
- * 16-bit word (reference/fusemax.md §1.8, global buffer row). Fixed at 16 for every datatype, as
- * the priced rows are; the shipped spatial architectures are all FP16.
- */
-const BUFFER_WORD_BITS = 16;
-
 export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: OpCost, fold: Fold, kp: KernelPlaces, plan: BufferPlan, s: SpatialStructure): EinsumCounts {
   const array = kernel.array[e.id];
   const view = arrayView(s, array);
@@ -50,14 +44,14 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
     add(unitComponent(array, unit), UNIT_ACTION[view.units[unit]], points * perPoint);
   }
 
-  const rowWords = s.globalBuffer.widthBits / BUFFER_WORD_BITS;
-  const wordsPerAccess = (bits: number): number => Math.max(1, Math.min(bits, s.globalBuffer.widthBits) / BUFFER_WORD_BITS);
-  const portWords = wordsPerAccess(view.bufferPortBits);
+  const portBits = Math.min(view.bufferPortBits, s.globalBuffer.widthBits);
+  /** Elements of `tensor` one buffer access moves through the array's port (at least one). */
+  const perAccess = (tensor: string): number => Math.max(1, portBits / bitsOf(cascade, tensor));
   const words = { register: 0, staging: 0, buffer: 0 };
   let bufferReads = 0;
   let bufferWrites = 0;
-  let bufferWordsRead = 0;
-  let bufferWordsWritten = 0;
+  let bufferBytesRead = 0;
+  let bufferBytesWritten = 0;
   const base = (name: string): string => cascade.tensors[name]?.viewOf?.tensor ?? name;
 
   for (const read of readsOf(e)) {
@@ -73,8 +67,8 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
       words.staging += n;
     } else {
       const n = distinctElements(e, read) * refetch(e, read, fold, kernel);
-      bufferReads += n / portWords;
-      bufferWordsRead += n;
+      bufferReads += n / perAccess(read.tensor);
+      bufferBytesRead += (n * bitsOf(cascade, read.tensor)) / 8;
       words.buffer += n;
     }
   }
@@ -87,8 +81,8 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
     add(STAGING_COMPONENT, 'write', produced);
     words.staging += produced;
   } else {
-    bufferWrites += produced / portWords;
-    bufferWordsWritten += produced;
+    bufferWrites += produced / perAccess(e.output.tensor);
+    bufferBytesWritten += (produced * bitsOf(cascade, e.output.tensor)) / 8;
     words.buffer += produced;
   }
 
@@ -101,9 +95,9 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
     if (reader === e.id) dramRead += traffic.readBytes;
     if (place.producer === e.id) dramWrite += traffic.writeBytes;
   }
-  const bytesPerWord = PRECISION_BYTES[cascade.tensors[e.output.tensor].precision];
-  bufferWrites += dramRead / bytesPerWord / rowWords;
-  bufferReads += dramWrite / bytesPerWord / rowWords;
+  const rowBytes = s.globalBuffer.widthBits / 8;
+  bufferWrites += dramRead / rowBytes;
+  bufferReads += dramWrite / rowBytes;
   add(BUFFER_COMPONENT, 'read', bufferReads);
   add(BUFFER_COMPONENT, 'write', bufferWrites);
   add(DRAM_COMPONENT, 'read_bytes', dramRead);
@@ -111,9 +105,15 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
 
   const traffic: Record<string, Traffic> = {
     [DRAM_COMPONENT]: { readBytes: dramRead, writeBytes: dramWrite },
-    [BUFFER_COMPONENT]: { readBytes: bufferWordsRead * bytesPerWord + dramWrite, writeBytes: bufferWordsWritten * bytesPerWord + dramRead },
+    [BUFFER_COMPONENT]: { readBytes: bufferBytesRead + dramWrite, writeBytes: bufferBytesWritten + dramRead },
   };
   return { actions, traffic, words };
+}
+
+/** Bits of one element of `tensor` (a view's elements are its base tensor's). */
+function bitsOf(cascade: Cascade, tensor: string): number {
+  const t = cascade.tensors[tensor];
+  return PRECISION_BYTES[cascade.tensors[t.viewOf?.tensor ?? tensor]?.precision ?? t.precision] * 8;
 }
 
 /** Elements of a tensor an access touches: the product of the extents of the ranks indexing it. */
