@@ -1,15 +1,16 @@
-// The spatial model end to end, before it is turned into an EngineResult: bind every Einsum,
-// group them into kernels, fold each onto its array, place the tensors, plan the buffer, count the
-// actions and schedule the two arrays. `simulate.ts` reports it; `explain.ts` narrates it.
+// The spatial model end to end, before it is turned into an EngineResult: the layout (layout.ts:
+// bind, group into kernels, fold, place, plan the buffer), then count the actions and schedule
+// the two arrays. `simulate.ts` reports it; `explain.ts` narrates it.
 import type { Cascade, Einsum } from '../../einsum/types.js';
 import { countEinsum, type EinsumCounts } from './accesses.js';
-import { bindEinsum, type Binding } from './binding.js';
-import { planBuffer, type BufferPlan } from './buffer-plan.js';
-import { foldEinsum, type Fold } from './fold.js';
-import { splitKernels, type Kernel } from './kernels.js';
-import { analysePasses, type PassAnalysis } from './passes.js';
+import type { Binding } from './binding.js';
+import type { BufferPlan } from './buffer-plan.js';
+import type { Fold } from './fold.js';
+import type { Kernel } from './kernels.js';
+import { layOutSpatial } from './layout.js';
+import type { PassAnalysis } from './passes.js';
 import { scheduleSpec, type KernelShape, kernelShape } from './pipeline.js';
-import { placeTensors, type KernelPlaces } from './residency.js';
+import type { KernelPlaces } from './residency.js';
 import { makespan, type ScheduleSpec } from './schedule.js';
 import { arrayView, type ArrayName, type SpatialStructure } from './structure.js';
 
@@ -47,32 +48,22 @@ export interface SpatialModel {
 }
 
 export function runSpatialModel(cascade: Cascade, s: SpatialStructure, clockHz: number): SpatialModel {
-  const passes = analysePasses(cascade);
-  const bindings: Record<string, Binding> = {};
-  for (const e of cascade.einsums) bindings[e.id] = bindEinsum(e, s);
-  const supported = cascade.einsums.filter((e) => bindings[e.id].ok);
-  const kernels = splitKernels(supported, bindings, cascade.recurrences, s);
-
+  const { passes, bindings, kernels } = layOutSpatial(cascade, s);
   const einsums: Record<string, EinsumModel> = {};
   for (const e of cascade.einsums) {
     einsums[e.id] = { einsum: e, binding: bindings[e.id], kernel: -1, points: e.ranks.reduce((a, r) => a * r.extent, 1), cycles: 0 };
   }
-  const kernelModels: KernelModel[] = kernels.map((kernel) => {
-    const folds: Record<string, Fold> = {};
+  const kernelModels: KernelModel[] = kernels.map(({ kernel, folds, places, plan }) => {
     const cycles: Record<string, number> = {};
     const busyUnitCycles: Record<ArrayName, number> = { '2d': 0, '1d': 0 };
     for (const e of kernel.einsums) {
       const b = bindings[e.id];
       if (!b.ok) continue;
-      const fold = foldEinsum(e, b.array, s, { queryRank: kernel.queryRank, tileRanks: new Set(kernel.tileRanks), iterativeRank: kernel.iterativeRank });
-      folds[e.id] = fold;
-      cycles[e.id] = fold.steps * b.cost.cyclesPerPoint;
+      cycles[e.id] = folds[e.id].steps * b.cost.cyclesPerPoint;
       const m = einsums[e.id];
-      Object.assign(m, { kernel: kernel.index, fold, cycles: cycles[e.id] });
+      Object.assign(m, { kernel: kernel.index, fold: folds[e.id], cycles: cycles[e.id] });
       busyUnitCycles[b.array] += m.points * b.cost.cyclesPerPoint;
     }
-    const places = placeTensors(kernel, cascade, passes, folds, s);
-    const plan = planBuffer(kernel, cascade, places, folds, s);
     for (const e of kernel.einsums) {
       const b = bindings[e.id];
       if (b.ok) einsums[e.id].counts = countEinsum(e, kernel, cascade, b.cost, folds[e.id], places, plan, s);
