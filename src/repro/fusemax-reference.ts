@@ -48,7 +48,7 @@ export function readReference(dir: string): Reference | null {
 }
 
 /** A plain CSV (no quoted commas) as objects keyed by the header. */
-function readCsv(path: string): Record<string, string>[] {
+export function readCsv(path: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
   const keys = header.split(',').map((k) => k.trim());
   return lines.map((line) => {

@@ -14,6 +14,7 @@ import type { Cascade } from '../../../src/einsum/types.js';
 import type { PimMachine } from '../../../src/engines/pim/machine.js';
 import { pimStandard } from '../../../src/engines/pim/pim-standard.js';
 import type { PimStructure } from '../../../src/engines/pim/structure.js';
+import { PIMGPT_MODELS } from '../../../src/repro/pimgpt.js';
 import { simulate } from '../../../src/simulate.js';
 import { REPO_ROOT } from '../../helpers/ref.js';
 
@@ -21,17 +22,8 @@ export function pimArch(name: string, set: Assignment[] = []): Arch<PimStructure
   return loadArch(join(REPO_ROOT, 'arch', `${name}.yaml`), { set }) as Arch<PimStructure>;
 }
 
-/** The 8 GPT models of PIM-GPT: workload parameters (d_head of GPT-3 XL: see docs/pim.md). */
-export const GPT_MODELS: Record<string, { layers: number; D: number; H: number; E: number }> = {
-  'GPT2-small': { layers: 12, D: 768, H: 12, E: 64 },
-  'GPT2-medium': { layers: 24, D: 1024, H: 16, E: 64 },
-  'GPT2-large': { layers: 36, D: 1280, H: 20, E: 64 },
-  'GPT2-XL': { layers: 48, D: 1600, H: 25, E: 64 },
-  'GPT3-small': { layers: 12, D: 768, H: 12, E: 64 },
-  'GPT3-medium': { layers: 24, D: 1024, H: 16, E: 64 },
-  'GPT3-large': { layers: 24, D: 1536, H: 16, E: 96 },
-  'GPT3-XL': { layers: 24, D: 2048, H: 16, E: 128 },
-};
+/** The 8 GPT models of PIM-GPT (their parameters live with the reproduction). */
+export const GPT_MODELS = PIMGPT_MODELS;
 
 export function gptDecode(params: Record<string, number> = {}): Cascade {
   return loadWorkload(join(REPO_ROOT, 'workloads', 'pim', 'gpt-decode.yaml'), params);
