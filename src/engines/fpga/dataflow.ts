@@ -9,7 +9,7 @@ import { stageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
 import { groupStages } from './grouping.js';
 import { memoryCycles } from './offchip.js';
-import { bytesOf, stageStreams, type FpgaPlan, type GroupPlan, type Placement, type StagePlan } from './plan.js';
+import { stageTraffic, type FpgaPlan, type GroupPlan, type Placement, type StagePlan } from './plan.js';
 import { intermediates } from './sequential.js';
 import type { StageGraph } from './stages.js';
 
@@ -27,10 +27,8 @@ export function planDataflow(g: StageGraph, ctx: ModelContext): FpgaPlan {
       const stage = g.stages.find((x) => x.id === id) as StagePlan['stage'];
       const lanes = alloc.lanes.get(id) ?? 0;
       const timing = stageTiming(stage, Math.max(1, lanes), s);
-      const { reads, writes } = stageStreams(g, stage, onChip, 1, ctx.onchipBytes);
-      const memory = memoryCycles([...reads, ...writes], ctx.portBytesPerCycle, ctx.device, ctx.clockHz);
-      const all = [...reads, ...writes];
-      return { stage, lanes, timing, memory, all, plan: { stage, dsps: alloc.dsps.get(id) ?? 0, lanes, cores: [], group: i, start, end: start + Math.max(timing.cycles, memory), timing, memoryCycles: memory, readBytes: bytesOf(reads), writeBytes: bytesOf(writes), bufferBytes: stage.order?.bufferBytes ?? 0 } satisfies StagePlan };
+      const { streams: all, memoryCycles: memory, readBytes, writeBytes } = stageTraffic(g, stage, onChip, 1, ctx);
+      return { stage, lanes, timing, memory, all, plan: { stage, dsps: alloc.dsps.get(id) ?? 0, lanes, cores: [], group: i, start, end: start + Math.max(timing.cycles, memory), timing, memoryCycles: memory, readBytes, writeBytes, bufferBytes: stage.order?.bufferBytes ?? 0 } satisfies StagePlan };
     });
     const compute = Math.max(...plans.map((p) => p.timing.cycles));
     // All members' ports are busy at once: the device's aggregate bandwidth may bind too.

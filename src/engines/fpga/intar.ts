@@ -17,7 +17,7 @@ import { stageTiming, type StageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
 import { groupStages } from './grouping.js';
 import { memoryCycles, type Stream } from './offchip.js';
-import { bytesOf, stageStreams, type FpgaPlan, type GroupPlan, type Placement, type Residence, type StagePlan } from './plan.js';
+import { stageTraffic, type FpgaPlan, type GroupPlan, type Placement, type Residence, type StagePlan } from './plan.js';
 import { intermediates } from './sequential.js';
 import type { Stage, StageEdge, StageGraph } from './stages.js';
 import { switchCycles, type IntarParams } from './structure.js';
@@ -46,8 +46,7 @@ export function planIntar(g: StageGraph, ctx: ModelContext): FpgaPlan {
     // A core brings its lanes and its ports: a stage's time on k cores is its compute or its
     // off-chip streams over k ports, whichever is longer.
     const standalone = (st: Stage, k: number): number => {
-      const { reads, writes } = stageStreams(g, st, residence, k, ctx.onchipBytes);
-      const memory = memoryCycles([...reads, ...writes], ctx.portBytesPerCycle, ctx.device, ctx.clockHz);
+      const memory = stageTraffic(g, st, residence, k, ctx).memoryCycles;
       return Math.max(stageTiming(st, Math.max(1, k * lanesFor(st, dspsPerCore, ctx.alloc)), s).cycles, memory);
     };
     const coresOf = assignCores(stages, p.computeCores, standalone);
@@ -70,9 +69,9 @@ export function planIntar(g: StageGraph, ctx: ModelContext): FpgaPlan {
       for (const c of cores) load[c] = shared ? load[c] + timing.cycles : Math.max(load[c], timing.cycles);
       // A core holds its operands (the X cache of the self-attention kernel) in arrays of its own,
       // beside the scratchpad that carries intermediates between groups.
-      const { reads, writes } = stageStreams(g, st, residence, Math.max(1, cores.length), ctx.onchipBytes);
-      streams.push(...reads, ...writes);
-      stagePlans.set(st.id, { stage: st, dsps: cores.length * dspsPerCore, lanes, cores, group: gi, start, end: start, timing, memoryCycles: memoryCycles([...reads, ...writes], ctx.portBytesPerCycle, ctx.device, ctx.clockHz), readBytes: bytesOf(reads), writeBytes: bytesOf(writes), bufferBytes: st.order?.bufferBytes ?? 0 });
+      const traffic = stageTraffic(g, st, residence, Math.max(1, cores.length), ctx);
+      streams.push(...traffic.streams);
+      stagePlans.set(st.id, { stage: st, dsps: cores.length * dspsPerCore, lanes, cores, group: gi, start, end: start, timing, memoryCycles: traffic.memoryCycles, readBytes: traffic.readBytes, writeBytes: traffic.writeBytes, bufferBytes: st.order?.bufferBytes ?? 0 });
     }
     const compute = Math.max(sfuOnly, ...load);
     const memory = memoryCycles(streams, ctx.portBytesPerCycle, ctx.device, ctx.clockHz);

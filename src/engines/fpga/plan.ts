@@ -3,7 +3,8 @@
 // tensor where it lives; the groups (InTAR task groups, dataflow stream clusters, or one stage
 // each for sequential) and the switch costs between them.
 import type { StageTiming } from './compute.js';
-import type { Stream } from './offchip.js';
+import type { ModelContext } from './context.js';
+import { memoryCycles, type Stream } from './offchip.js';
 import type { Stage, StageGraph } from './stages.js';
 import { stageCascadeInputs, stageOutputs } from './stages.js';
 import type { Mode } from './structure.js';
@@ -86,6 +87,22 @@ export function stageStreams(
     .filter((o) => o.isCascadeOutput || residence(o.tensor) === 'off-chip')
     .map((o) => ({ tensor: o.tensor, bytes: o.bytes, ports }));
   return { reads, writes };
+}
+
+/** A stage's off-chip streams with their time on its ports and their bytes. */
+export interface StageTraffic {
+  /** Reads and writes together (they share the device's aggregate bandwidth). */
+  streams: Stream[];
+  memoryCycles: number;
+  readBytes: number;
+  writeBytes: number;
+}
+
+/** stageStreams, timed on `ports` ports of the context's device and counted in bytes. */
+export function stageTraffic(g: StageGraph, stage: Stage, residence: (tensor: string) => Residence, ports: number, ctx: ModelContext): StageTraffic {
+  const { reads, writes } = stageStreams(g, stage, residence, ports, ctx.onchipBytes);
+  const streams = [...reads, ...writes];
+  return { streams, memoryCycles: memoryCycles(streams, ctx.portBytesPerCycle, ctx.device, ctx.clockHz), readBytes: bytesOf(reads), writeBytes: bytesOf(writes) };
 }
 
 /** How many times the streamed operands pass when the held data does not fit on chip: one pass per tile. */

@@ -7,8 +7,7 @@
 import { allocateDsps, lanesFor } from './allocate.js';
 import { stageTiming } from './compute.js';
 import type { ModelContext } from './context.js';
-import { memoryCycles } from './offchip.js';
-import { bytesOf, stageStreams, type FpgaPlan, type Placement, type StagePlan } from './plan.js';
+import { stageTraffic, type FpgaPlan, type Placement, type StagePlan } from './plan.js';
 import type { StageGraph } from './stages.js';
 
 export function planSequential(g: StageGraph, ctx: ModelContext): FpgaPlan {
@@ -23,10 +22,9 @@ export function planSequential(g: StageGraph, ctx: ModelContext): FpgaPlan {
     const lanes = perTask ? (alloc.lanes.get(stage.id) ?? 0) : lanesFor(stage, dsps, ctx.alloc);
     if (!perTask && stage.mac && lanes >= 1) problems.delete(stage.id);
     const timing = stageTiming(stage, Math.max(1, lanes), s);
-    const { reads, writes } = stageStreams(g, stage, offchip, 1, ctx.onchipBytes);
-    const memory = memoryCycles([...reads, ...writes], ctx.portBytesPerCycle, ctx.device, ctx.clockHz);
+    const { memoryCycles: memory, readBytes, writeBytes } = stageTraffic(g, stage, offchip, 1, ctx);
     const span = s.sequential.overlap ? Math.max(timing.cycles, memory) : timing.cycles + memory;
-    const plan: StagePlan = { stage, dsps, lanes, cores: [], group: i, start: t, end: t + span, timing, memoryCycles: memory, readBytes: bytesOf(reads), writeBytes: bytesOf(writes), bufferBytes: stage.order?.bufferBytes ?? 0 };
+    const plan: StagePlan = { stage, dsps, lanes, cores: [], group: i, start: t, end: t + span, timing, memoryCycles: memory, readBytes, writeBytes, bufferBytes: stage.order?.bufferBytes ?? 0 };
     t += span;
     return plan;
   });
