@@ -9,34 +9,24 @@
 // the same programs from the start, so their states are the same. When a GEMV gives them
 // different programs the set is split and the state cloned (see channel-groups.ts).
 import { ChannelState } from '../../dram/channel-state.js';
+import { commandIndices } from '../../dram/command-index.js';
 import { CommandLog } from '../../dram/command-log.js';
 import { NO_ROW } from '../../dram/commands.js';
 import type { DramConfig } from '../../dram/config.js';
 import { derivedTiming } from '../../dram/config.js';
 import type { CompiledStandard } from '../../dram/standard.js';
 import type { PimCommandSink } from './program.js';
+import { readoutBurstsPerRank } from './readout.js';
 import { RefreshBudget, type RefreshPolicy } from './refresh-policy.js';
 
+/** The commands the PIM engine issues: JEDEC ones for refresh and host reads, and the PIM layer's. */
+const PIM_COMMANDS = ['ACT', 'PRE', 'RD', 'REF', 'ACTAB', 'PREAB', 'MACAB', 'WRGB', 'RDMAC'] as const;
+
 /** Command indices in the compiled PIM standard. */
-export interface PimCommandIds {
-  ACT: number;
-  PRE: number;
-  RD: number;
-  REF: number;
-  ACTAB: number;
-  PREAB: number;
-  MACAB: number;
-  WRGB: number;
-  RDMAC: number;
-}
+export type PimCommandIds = Record<(typeof PIM_COMMANDS)[number], number>;
 
 export function commandIds(compiled: CompiledStandard): PimCommandIds {
-  const id = (n: string) => {
-    const i = compiled.index.get(n);
-    if (i === undefined) throw new Error(`PIM standard lacks command ${n}`);
-    return i;
-  };
-  return { ACT: id('ACT'), PRE: id('PRE'), RD: id('RD'), REF: id('REF'), ACTAB: id('ACTAB'), PREAB: id('PREAB'), MACAB: id('MACAB'), WRGB: id('WRGB'), RDMAC: id('RDMAC') };
+  return commandIndices(compiled, PIM_COMMANDS);
 }
 
 /** Per-channel counts of one channel history. */
@@ -200,10 +190,8 @@ export class PimChannel implements PimCommandSink {
 
   readout(values: number): void {
     if (values <= 0) return;
-    const bytes = values * this.readoutBytesPerValue;
-    const perRank = Math.ceil(bytes / this.config.org.ranks);
+    const bursts = readoutBurstsPerRank(values, this.readoutBytesPerValue, this.config.org.ranks, this.config.requestBytes);
     for (let r = 0; r < this.config.org.ranks; r++) {
-      const bursts = Math.ceil(perRank / this.config.requestBytes);
       for (let i = 0; i < bursts; i++) {
         const t = this.issueRank(this.ids.RDMAC, r, -1);
         this.lastDataDone = Math.max(this.lastDataDone, t + this.readDelay);
