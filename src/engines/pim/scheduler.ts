@@ -101,7 +101,7 @@ export class PimChannel implements PimCommandSink {
 
   /** A copy with its own state (for a subset of this history's channels). */
   clone(channels: number[]): PimChannel {
-    const c = new PimChannel(cloneChannelState(this.state), this.config, this.ids, this.options, channels, this.log ? cloneLog(this.log) : undefined);
+    const c = new PimChannel(this.state.clone(), this.config, this.ids, this.options, channels, this.log ? cloneLog(this.log) : undefined);
     c.clk = this.clk;
     c.floor = this.floor;
     c.rowOpen = this.rowOpen;
@@ -299,30 +299,6 @@ export class PimChannel implements PimCommandSink {
     this.anyOpen = open;
     this.since = Math.max(this.since, t);
   }
-}
-
-/**
- * Deep copy of a ChannelState: its typed arrays, arrays of them, and the helper objects that hold
- * them (the running maxima over other ranks and bank groups) are copied; the compiled standard and
- * other plain data are shared. A shared helper would let one history's commands delay another's
- * (AttAcc's two ranks: split histories then ran one after the other).
- */
-export function cloneChannelState(s: ChannelState): ChannelState {
-  return cloneState(s) as ChannelState;
-}
-
-function cloneState(s: object): object {
-  const copy = Object.create(Object.getPrototypeOf(s)) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(s)) copy[k] = cloneValue(v);
-  return copy;
-}
-
-function cloneValue(v: unknown): unknown {
-  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice();
-  if (Array.isArray(v)) return v.length > 0 && ArrayBuffer.isView(v[0]) ? v.map((a) => (a as Float64Array).slice()) : v;
-  // A class instance that keeps state in typed arrays (not the compiled standard, which holds none at its top level).
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) !== Object.prototype && Object.values(v).some((x) => ArrayBuffer.isView(x))) return cloneState(v);
-  return v;
 }
 
 function cloneLog(log: CommandLog): CommandLog {
