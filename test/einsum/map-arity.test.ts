@@ -26,9 +26,10 @@ function documentedArity(): Map<string, { min: number; max: number }> {
 
 const call = (op: MapOp, n: number) => `Y[i] = ${op}(${Array.from({ length: n }, () => 'X[i]').join(', ')})`;
 
-function parses(op: MapOp, n: number): boolean {
+/** True if `run` succeeds, false if it refuses the argument count (an invalid_value issue). */
+function accepts(run: () => unknown): boolean {
   try {
-    parseWorkload(`name: t\nparams: { I: 2 }\ntensors: { X: [i], Y: [i] }\neinsums: ["${call(op, n)}"]\n`, '<test>.yaml');
+    run();
     return true;
   } catch (e) {
     if (e instanceof EinsimError && e.issues[0].code === 'invalid_value') return false;
@@ -36,17 +37,11 @@ function parses(op: MapOp, n: number): boolean {
   }
 }
 
+const parses = (op: MapOp, n: number) => accepts(() => parseWorkload(`name: t\nparams: { I: 2 }\ntensors: { X: [i], Y: [i] }\neinsums: ["${call(op, n)}"]\n`, '<test>.yaml'));
+
 /** The evaluator on the same Einsum built as IR in code (it never meets the parser). */
-function evaluates(op: MapOp, n: number): boolean {
-  const c = buildCascade({ tensors: { X: { ranks: ['i'], shape: [2] }, Y: { ranks: ['i'], shape: [2] } }, einsums: [call(op, n)] });
-  try {
-    evaluate(c, { X: Float64Array.from([2, 3]) });
-    return true;
-  } catch (e) {
-    if (e instanceof EinsimError && e.issues[0].code === 'invalid_value') return false;
-    throw e;
-  }
-}
+const evaluates = (op: MapOp, n: number) =>
+  accepts(() => evaluate(buildCascade({ tensors: { X: { ranks: ['i'], shape: [2] }, Y: { ranks: ['i'], shape: [2] } }, einsums: [call(op, n)] }), { X: Float64Array.from([2, 3]) }));
 
 describe('map function arity', () => {
   it('is the table docs/workloads.md documents, function for function', () => {
