@@ -163,6 +163,31 @@ export class ChannelState {
     w.forEach((x, wi) => x.counts.forEach((on, c) => on && (this.windowMask[c] |= 1 << wi)));
   }
 
+  /**
+   * An independent copy, for a PIM channel history that splits (src/engines/pim/channel-groups.ts):
+   * every array issuing a command writes is copied, by name; the compiled tables, which nothing
+   * writes after the constructor, are shared. A state field added later that `issue` writes must
+   * be copied here too (test/dram/channel-state-clone.test.ts catches one that is shared).
+   */
+  clone(): ChannelState {
+    const copy = Object.assign(Object.create(ChannelState.prototype) as ChannelState, this);
+    return Object.assign(copy, {
+      openRow: this.openRow.slice(),
+      rowHits: this.rowHits.slice(),
+      openBanksInRank: this.openBanksInRank.slice(),
+      earliest: this.earliest.slice(),
+      groupTop: this.groupTop.slice(),
+      groupWho: this.groupWho.slice(),
+      rankTop: this.rankTop.slice(),
+      rankWho: this.rankWho.slice(),
+      channelTop: this.channelTop.slice(),
+      channelWho: this.channelWho.slice(),
+      windowRing: this.windowRing.map((ring) => ring.slice()),
+      windowFill: this.windowFill.slice(),
+      windowHead: this.windowHead.slice(),
+    });
+  }
+
   bankIndex(rank: number, bankgroup: number, bank: number): number {
     return (rank * this.bankgroups + bankgroup) * this.banksPerGroup + bank;
   }

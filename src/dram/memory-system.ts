@@ -8,6 +8,7 @@
 // are added before the controllers tick in that cycle, as the reference driver did.
 import { EinsimError } from '../errors.js';
 import { buildAddressMapping, decodeAddress, newDecodedAddress, type AddressMapping } from './address-mapping.js';
+import { commandIndex, commandIndices } from './command-index.js';
 import { CommandLog } from './command-log.js';
 import type { CommandIds } from './command-queue.js';
 import { peakBandwidthGBps, type DramConfig } from './config.js';
@@ -88,12 +89,7 @@ export interface DramRunResult {
 }
 
 export function commandIds(compiled: CompiledStandard): CommandIds {
-  const get = (n: string) => {
-    const i = compiled.index.get(n);
-    if (i === undefined) throw new Error(`standard ${compiled.standard.name} lacks command ${n}`);
-    return i;
-  };
-  return { ACT: get('ACT'), PRE: get('PRE'), RD: get('RD'), RDA: get('RDA'), WR: get('WR'), WRA: get('WRA'), REF: get('REF'), REFb: get('REFb') };
+  return commandIndices(compiled, ['ACT', 'PRE', 'RD', 'RDA', 'WR', 'WRA', 'REF', 'REFb']);
 }
 
 export class MemorySystem {
@@ -121,9 +117,7 @@ export class MemorySystem {
 
   /** Index of a command of the compiled standard (for issueCommand / readyAt). */
   command(name: string): number {
-    const i = this.compiled.index.get(name);
-    if (i === undefined) throw new Error(`no command ${name} in ${this.compiled.standard.name}`);
-    return i;
+    return commandIndex(this.compiled, name);
   }
 
   channelOf(address: number): number {

@@ -8,13 +8,10 @@
 import { AffineProblem, bareRank, indexRange, shiftedRank, toAffine } from './affine.js';
 import { EinsumSyntaxError, parseEinsumText, type AccessSyntax, type EinsumSyntax, type ExprSyntax } from './einsum-syntax.js';
 import { defaultExtent, whyNoExtent, type ParseContext } from './parse-context.js';
+import { arityText, MAP_ARITY, MAP_FUNCTIONS, takesArguments } from './map-arity.js';
 import type { TensorDraft } from './tensors.js';
 import type { Access, Einsum, Expr, MapOp, ReduceOp } from './types.js';
 
-const UNARY: readonly MapOp[] = ['neg', 'exp', 'log', 'sqrt', 'rsqrt', 'reciprocal', 'tanh', 'relu', 'gelu', 'sigmoid', 'silu', 'abs', 'square', 'copy'];
-const BINARY: readonly MapOp[] = ['add', 'sub', 'mul', 'div'];
-const VARIADIC: readonly MapOp[] = ['max', 'min'];
-export const MAP_FUNCTIONS: readonly MapOp[] = [...BINARY, ...VARIADIC, ...UNARY];
 const BINARY_OPS: Record<'+' | '-' | '*' | '/', MapOp> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' };
 
 /** Where the Einsum sits in the file, and its annotations (already read). */
@@ -171,10 +168,9 @@ function resolveExpr(ctx: ParseContext, tensors: Map<string, TensorDraft>, node:
         throw new EinsumProblem('unknown_name', `a function (one of ${MAP_FUNCTIONS.join(', ')}) at column ${node.col}`, JSON.stringify(node.name));
       }
       const n = node.args.length;
-      const arityOk = UNARY.includes(op) ? n === 1 : BINARY.includes(op) ? n === 2 : n >= 2;
-      if (!arityOk) {
-        const want = UNARY.includes(op) ? '1 argument' : BINARY.includes(op) ? '2 arguments' : '2 or more arguments (a reduction is written max(m0) X[...])';
-        throw new EinsumProblem('invalid_value', `${want} for ${op} at column ${node.col}`, `${n}`);
+      if (!takesArguments(op, n)) {
+        const hint = MAP_ARITY[op].max === Infinity ? ` (a reduction is written ${op}(m0) X[...])` : '';
+        throw new EinsumProblem('invalid_value', `${arityText(op)}${hint} for ${op} at column ${node.col}`, `${n}`);
       }
       return { kind: 'call', op, args: node.args.map((a) => resolveExpr(ctx, tensors, a, inputs)) };
     }

@@ -1,10 +1,10 @@
 // The built CLI, as a user runs it (`npm test` builds dist/ first): exit codes, one line per
 // issue on stderr, no stack traces, valid JSON.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { einsim, expectCleanFailure } from '../helpers/cli.js';
+import { einsim, einsimIn, expectCleanFailure } from '../helpers/cli.js';
 
 const fixture = (name: string) => join('test', 'fixtures', 'workloads', name);
 
@@ -44,6 +44,26 @@ describe('einsim check', () => {
     expect(expectCleanFailure(einsim('check', 'layers.csv'), 1)[0]).toContain('expected a readable file');
     expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'M'), 1)[0]).toContain('<cli>: --param: expected NAME=NUMBER');
     expect(expectCleanFailure(einsim('check', 'workloads/gemm.yaml', '--param', 'Z=3'), 1)[0]).toContain('<cli>: --param Z: expected a param of');
+  });
+
+  it('finds shipped workloads from any working directory, as run does, and a file in the cwd first', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'einsim-cwd-'));
+    const small = ['-p', 'M=4', '-p', 'N=4', '-p', 'K=4'];
+    const run = einsimIn(elsewhere, 'run', '-w', 'workloads/gemm.yaml', '-a', 'arch/tpu-128.yaml', ...small, '--json');
+    expect(run.stderr).toBe('');
+    const check = einsimIn(elsewhere, 'check', 'workloads/gemm.yaml', ...small, '--json', '-a', 'arch/tpu-128.yaml');
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    const checked = JSON.parse(check.stdout);
+    expect(checked.name).toBe('gemm');
+    expect(checked.file).toBe(JSON.parse(run.stdout).workload.file);
+    const same = einsimIn(elsewhere, 'check', 'workloads/gemm.yaml', '--equivalent', 'workloads/gemm.yaml', ...small);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('equivalent');
+    // The user's own workloads/gemm.yaml, relative to the cwd, wins over the shipped one.
+    mkdirSync(join(elsewhere, 'workloads'));
+    writeFileSync(join(elsewhere, 'workloads', 'gemm.yaml'), 'name: mine\nparams: { M: 2 }\ntensors: { X: [m], Y: [m] }\neinsums: ["Y[m] = X[m]"]\n');
+    expect(JSON.parse(einsimIn(elsewhere, 'check', 'workloads/gemm.yaml', '--json').stdout).name).toBe('mine');
   });
 
   it('prints warnings on stderr and still succeeds', () => {

@@ -11,8 +11,13 @@ export interface CliResult {
 }
 
 export function einsim(...args: string[]): CliResult {
+  return einsimIn(REPO_ROOT, ...args);
+}
+
+/** The CLI run from another working directory (shipped file names must still resolve). */
+export function einsimIn(cwd: string, ...args: string[]): CliResult {
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'einsim.js'), ...args], {
-    cwd: REPO_ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', EINSIM_DEBUG: '' },
   });

@@ -38,9 +38,10 @@ export const registerCheck: CommandRegistrar = (parser, setExit) => {
         .example('$0 check workloads/bert-base-encoder.yaml -a arch/tpu-128.yaml', 'which Einsums a systolic array can run, without simulating'),
     (argv) => {
       const overrides = parseParamFlags(argv.param as string[]);
-      const cascade = loadWorkload(argv.workload as string, overrides, { topologyType: argv.topologyType });
+      // Like run's -w and --arch: a path relative to the cwd first, else the shipped file of that name.
+      const cascade = loadWorkload(resolveInput(argv.workload as string), overrides, { topologyType: argv.topologyType });
       if (argv.equivalent !== undefined) {
-        const other = loadWorkload(argv.equivalent, overrides, { topologyType: argv.topologyType });
+        const other = loadWorkload(resolveInput(argv.equivalent), overrides, { topologyType: argv.topologyType });
         const comparison = compareCascades(cascade, other, { seed: argv.seed, tolerance: argv.tolerance });
         if (argv.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
         else process.stdout.write(`${renderComparison(cascade, other, comparison, argv.seed).join('\n')}\n`);

@@ -2,6 +2,7 @@
 // into one function of the values read at an iteration point. The function tree is built once
 // per Einsum; the per-point work is a walk over it with no allocation.
 import { readsOf } from '../graph.js';
+import { takesArguments } from '../map-arity.js';
 import type { Access, Expr, MapOp } from '../types.js';
 
 /** √(2/π), the constant of the tanh form of GELU (Hendrycks & Gimpel 2016, arXiv 1606.08415 §2). */
@@ -42,26 +43,18 @@ const UNARY: Partial<Record<MapOp, Unary>> = {
   copy: (x) => x,
 };
 
-/** Operators taking two or more arguments, folded left to right: add(a,b,c) = (a+b)+c. */
-const VARIADIC: Partial<Record<MapOp, (a: number, b: number) => number>> = {
+/**
+ * Operators of two arguments; those that take more (max, min: see map-arity.ts) fold left to
+ * right, max(a,b,c) = max(max(a,b),c).
+ */
+const BINARY: Partial<Record<MapOp, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
+  sub: (a, b) => a - b,
   mul: (a, b) => a * b,
+  div: (a, b) => a / b,
   max: (a, b) => (a > b || a !== a ? a : b), // NaN propagates, like Math.max
   min: (a, b) => (a < b || a !== a ? a : b),
 };
-
-/** Operators taking exactly two arguments. */
-const BINARY: Partial<Record<MapOp, (a: number, b: number) => number>> = {
-  sub: (a, b) => a - b,
-  div: (a, b) => a / b,
-};
-
-/** How many arguments an operator takes: [min, max]. */
-export function arity(op: MapOp): [number, number] {
-  if (UNARY[op]) return [1, 1];
-  if (BINARY[op]) return [2, 2];
-  return [2, Infinity];
-}
 
 /** The compiled map: reads the access values (in `accessOrder(expr)` order) and returns the result. */
 export type CompiledMap = (values: Float64Array) => number;
@@ -72,8 +65,9 @@ export function accessOrder(expr: Expr): Access[] {
 }
 
 /**
- * Compile a map expression. Arity is checked here; `onArity` builds the error (so messages can
- * name the Einsum). Access slots are numbered as in `accessOrder`.
+ * Compile a map expression. Arity is checked here too, against the parser's table (an IR built in
+ * code never met the parser); `onArity` builds the error (so messages can name the Einsum).
+ * Access slots are numbered as in `accessOrder`.
  */
 export function compileMap(expr: Expr, onArity: (op: MapOp, got: number) => never): CompiledMap {
   let slot = 0;
@@ -86,15 +80,14 @@ export function compileMap(expr: Expr, onArity: (op: MapOp, got: number) => neve
       const value = e.value;
       return () => value;
     }
-    const [lo, hi] = arity(e.op);
-    if (e.args.length < lo || e.args.length > hi) onArity(e.op, e.args.length);
+    if (!takesArguments(e.op, e.args.length)) onArity(e.op, e.args.length);
     const args = e.args.map(build);
     const unary = UNARY[e.op];
     if (unary) {
       const a = args[0];
       return (v) => unary(a(v));
     }
-    const binary = (BINARY[e.op] ?? VARIADIC[e.op])!;
+    const binary = BINARY[e.op]!;
     if (args.length === 2) {
       const [a, b] = args;
       return (v) => binary(a(v), b(v));

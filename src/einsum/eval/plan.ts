@@ -5,6 +5,7 @@
 // actually reach zero padding.
 import { EinsimError, type Issue } from '../../errors.js';
 import type { Access, Cascade, Einsum, TensorDecl } from '../types.js';
+import { arityText } from '../map-arity.js';
 import { accessOrder, compileMap, type CompiledMap } from './map-ops.js';
 
 /** Σ coef[r]·i[r] + constant over the iteration ranks, in iteration order. */
@@ -189,7 +190,7 @@ export function planEinsum(cascade: Cascade, einsum: Einsum): EinsumPlan {
     );
   }
   const map = compileMap(einsum.expr, (op, got) => {
-    throw new EinsimError(issueAt(cascade, einsum, { code: 'invalid_value', expected: `the right number of arguments for ${op}`, received: String(got) }));
+    throw new EinsimError(issueAt(cascade, einsum, { code: 'invalid_value', expected: `${arityText(op)} for ${op}`, received: String(got) }));
   });
   return {
     einsum,

@@ -3,6 +3,7 @@
 // A GEMV whose mapping gives two channels of one history different programs splits it (the
 // state is cloned), so every physical channel is always represented by exactly one history.
 import type { ChannelPlan, GbLoad } from './layout.js';
+import { readoutBurstsPerRank } from './readout.js';
 import type { PimChannel } from './scheduler.js';
 
 /** What decides a channel program's command stream: two plans with one signature issue the same commands. */
@@ -21,7 +22,7 @@ export interface StreamShape {
  * plans, per channel).
  */
 export function groupChannels(plans: ChannelPlan[], s: StreamShape): { plan: ChannelPlan; channels: number[] }[] {
-  const bursts = (values: number) => Math.ceil(Math.ceil((values * s.readoutBytesPerValue) / s.ranks) / s.burstBytes);
+  const bursts = (values: number) => readoutBurstsPerRank(values, s.readoutBytesPerValue, s.ranks, s.burstBytes);
   const key = (l: GbLoad) => {
     const lastSlotUnits = l.pieces - (l.piecesPerUnit - 1) * s.unitsPerChannel;
     return `${l.vectorBytes}/${l.piecesPerUnit}/${l.commandsPerPiece}/${bursts(lastSlotUnits)}`;

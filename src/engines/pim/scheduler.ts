@@ -9,34 +9,24 @@
 // the same programs from the start, so their states are the same. When a GEMV gives them
 // different programs the set is split and the state cloned (see channel-groups.ts).
 import { ChannelState } from '../../dram/channel-state.js';
+import { commandIndices } from '../../dram/command-index.js';
 import { CommandLog } from '../../dram/command-log.js';
 import { NO_ROW } from '../../dram/commands.js';
 import type { DramConfig } from '../../dram/config.js';
 import { derivedTiming } from '../../dram/config.js';
 import type { CompiledStandard } from '../../dram/standard.js';
 import type { PimCommandSink } from './program.js';
+import { readoutBurstsPerRank } from './readout.js';
 import { RefreshBudget, type RefreshPolicy } from './refresh-policy.js';
 
+/** The commands the PIM engine issues: JEDEC ones for refresh and host reads, and the PIM layer's. */
+const PIM_COMMANDS = ['ACT', 'PRE', 'RD', 'REF', 'ACTAB', 'PREAB', 'MACAB', 'WRGB', 'RDMAC'] as const;
+
 /** Command indices in the compiled PIM standard. */
-export interface PimCommandIds {
-  ACT: number;
-  PRE: number;
-  RD: number;
-  REF: number;
-  ACTAB: number;
-  PREAB: number;
-  MACAB: number;
-  WRGB: number;
-  RDMAC: number;
-}
+export type PimCommandIds = Record<(typeof PIM_COMMANDS)[number], number>;
 
 export function commandIds(compiled: CompiledStandard): PimCommandIds {
-  const id = (n: string) => {
-    const i = compiled.index.get(n);
-    if (i === undefined) throw new Error(`PIM standard lacks command ${n}`);
-    return i;
-  };
-  return { ACT: id('ACT'), PRE: id('PRE'), RD: id('RD'), REF: id('REF'), ACTAB: id('ACTAB'), PREAB: id('PREAB'), MACAB: id('MACAB'), WRGB: id('WRGB'), RDMAC: id('RDMAC') };
+  return commandIndices(compiled, PIM_COMMANDS);
 }
 
 /** Per-channel counts of one channel history. */
@@ -111,7 +101,7 @@ export class PimChannel implements PimCommandSink {
 
   /** A copy with its own state (for a subset of this history's channels). */
   clone(channels: number[]): PimChannel {
-    const c = new PimChannel(cloneChannelState(this.state), this.config, this.ids, this.options, channels, this.log ? cloneLog(this.log) : undefined);
+    const c = new PimChannel(this.state.clone(), this.config, this.ids, this.options, channels, this.log ? cloneLog(this.log) : undefined);
     c.clk = this.clk;
     c.floor = this.floor;
     c.rowOpen = this.rowOpen;
@@ -200,10 +190,8 @@ export class PimChannel implements PimCommandSink {
 
   readout(values: number): void {
     if (values <= 0) return;
-    const bytes = values * this.readoutBytesPerValue;
-    const perRank = Math.ceil(bytes / this.config.org.ranks);
+    const bursts = readoutBurstsPerRank(values, this.readoutBytesPerValue, this.config.org.ranks, this.config.requestBytes);
     for (let r = 0; r < this.config.org.ranks; r++) {
-      const bursts = Math.ceil(perRank / this.config.requestBytes);
       for (let i = 0; i < bursts; i++) {
         const t = this.issueRank(this.ids.RDMAC, r, -1);
         this.lastDataDone = Math.max(this.lastDataDone, t + this.readDelay);
@@ -311,30 +299,6 @@ export class PimChannel implements PimCommandSink {
     this.anyOpen = open;
     this.since = Math.max(this.since, t);
   }
-}
-
-/**
- * Deep copy of a ChannelState: its typed arrays, arrays of them, and the helper objects that hold
- * them (the running maxima over other ranks and bank groups) are copied; the compiled standard and
- * other plain data are shared. A shared helper would let one history's commands delay another's
- * (AttAcc's two ranks: split histories then ran one after the other).
- */
-export function cloneChannelState(s: ChannelState): ChannelState {
-  return cloneState(s) as ChannelState;
-}
-
-function cloneState(s: object): object {
-  const copy = Object.create(Object.getPrototypeOf(s)) as Record<string, unknown>;
-  for (const [k, v] of Object.entries(s)) copy[k] = cloneValue(v);
-  return copy;
-}
-
-function cloneValue(v: unknown): unknown {
-  if (ArrayBuffer.isView(v)) return (v as unknown as Float64Array).slice();
-  if (Array.isArray(v)) return v.length > 0 && ArrayBuffer.isView(v[0]) ? v.map((a) => (a as Float64Array).slice()) : v;
-  // A class instance that keeps state in typed arrays (not the compiled standard, which holds none at its top level).
-  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) !== Object.prototype && Object.values(v).some((x) => ArrayBuffer.isView(x))) return cloneState(v);
-  return v;
 }
 
 function cloneLog(log: CommandLog): CommandLog {

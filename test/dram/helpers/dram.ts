@@ -1,6 +1,7 @@
 // Test helpers for the DRAM model: a bare timing engine for a preset, and a quote-aware CSV
 // reader (the reference DRAM tables quote fields that contain commas).
 import { ChannelState } from '../../../src/dram/channel-state.js';
+import { commandIndex } from '../../../src/dram/command-index.js';
 import type { DramConfig } from '../../../src/dram/config.js';
 import { dramPreset } from '../../../src/dram/presets/index.js';
 import { compileFor } from '../../../src/dram/standard.js';
@@ -20,11 +21,7 @@ export function engineFor(preset: string | DramConfig): Engine {
   return {
     config,
     state,
-    cmd: (name) => {
-      const i = compiled.index.get(name);
-      if (i === undefined) throw new Error(`no command ${name}`);
-      return i;
-    },
+    cmd: (name) => commandIndex(compiled, name),
     bank: (r, g, b) => state.bankIndex(r, g, b),
   };
 }

@@ -91,13 +91,21 @@ describe('spatial model invariants', () => {
     expect(dram(small)).toBeGreaterThan(2 * inputsAndOutputs);
   });
 
-  it('the cycle breakdown adds up to the cycles', () => {
+  // The parts telescope per kernel (ideal + (no-drain makespan − ideal) + (makespan − no-drain
+  // makespan) + stall = max(makespan, memory) = the kernel's cycles), so their sum is the cycles by
+  // construction and is not tested. Each part being ≥ 0 is not: it says the makespan covers the
+  // busier array's work, exposed drains never shorten a schedule, and every Einsum's folded steps
+  // cover its points spread over every lane.
+  it('no part of the cycle breakdown is negative, in total and per Einsum', () => {
     for (const a of archs) {
       for (const c of cascades) {
         const r = run(c, a);
         const b = r.breakdown;
-        expect(b.idealCycles + b.underutilizationCycles + b.fillCycles + b.drainCycles + b.stallCycles).toBeCloseTo(r.cycles, 0);
         expect(Math.min(b.idealCycles, b.underutilizationCycles, b.drainCycles, b.stallCycles)).toBeGreaterThanOrEqual(-1e-6);
+        for (const e of r.einsums) {
+          const p = e.breakdown;
+          expect(Math.min(p.idealCycles, p.underutilizationCycles, p.stallCycles)).toBeGreaterThanOrEqual(-1e-6);
+        }
       }
     }
   });
