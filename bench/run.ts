@@ -5,7 +5,7 @@
 // run-to-run noise on the shared 2-core machine is of the same order).
 
 const only = process.argv[2];
-const SECTIONS = ['systolic', 'pim', 'fpga', 'spatial', 'dram'];
+const SECTIONS = ['load', 'systolic', 'pim', 'fpga', 'spatial', 'dram'];
 
 if (!only) {
   // Each benchmark in a fresh process: one benchmark's heap and JIT state must not slow the next.
@@ -15,6 +15,11 @@ if (!only) {
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
   process.exit();
+}
+if (only === 'load') {
+  console.log('== loading the largest shipped workload, cold and warm, beside the YAML parse alone ==');
+  const { benchLoad } = await import('./load.js');
+  benchLoad();
 }
 if (only === 'systolic') {
   console.log('== systolic engine vs SCALE-Sim v2 ==');

@@ -58,7 +58,8 @@ export function analyseCascade(cascade: Cascade): CascadeAnalysis {
   const ops: Record<string, number> = {};
   for (const e of einsums) for (const [op, n] of Object.entries(e.ops)) ops[op] = (ops[op] ?? 0) + n;
   const stored = Object.values(cascade.tensors).filter((t) => !t.viewOf);
-  const boundary = stored.filter((t) => t.role === 'output' || (t.role === 'input' && isRead(cascade, t.name)));
+  const read = readBases(cascade);
+  const boundary = stored.filter((t) => t.role === 'output' || (t.role === 'input' && read.has(t.name)));
   const totalOps = weightedOps(ops);
   const minTrafficBytes = sum(boundary.map(tensorBytes));
   return {
@@ -161,9 +162,11 @@ export function tensorBytes(t: TensorDecl): number {
   return t.viewOf ? 0 : Math.ceil(product(t.shape) * PRECISION_BYTES[t.precision]);
 }
 
-function isRead(cascade: Cascade, tensor: string): boolean {
-  const bases = (a: Access): string => throughView(a, cascade.tensors).tensor;
-  return cascade.einsums.some((e) => readsOf(e).some((a) => bases(a) === tensor));
+/** The stored tensors some Einsum reads, directly or through a view (one pass, not one per tensor). */
+function readBases(cascade: Cascade): Set<string> {
+  const out = new Set<string>();
+  for (const e of cascade.einsums) for (const a of readsOf(e)) out.add(cascade.tensors[a.tensor]?.viewOf?.tensor ?? a.tensor);
+  return out;
 }
 
 function clip(range: { min: number; max: number }, extent: number): { min: number; max: number } {

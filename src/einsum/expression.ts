@@ -5,9 +5,14 @@
 //
 // mathjs's module build is hundreds of small files and takes about a second to import; its
 // single-file bundle (same API) loads in about 0.1 s. It is still loaded lazily, on the first
-// string expression, so a file whose params are all plain numbers never pays for it.
+// expression that is neither a plain number nor a bare param name, so a file whose shapes only
+// name params never pays for it.
+//
+// A whole network repeats the same few strings thousands of times (`shape: [D, KVH, E]` on every
+// layer's tensors), so each distinct string is parsed and compiled once per process; only the
+// check against the current scope and the evaluation run per call.
 import { createRequire } from 'node:module';
-import type { MathNode } from 'mathjs';
+import type { EvalFunction, MathNode } from 'mathjs';
 
 type MathJs = typeof import('mathjs');
 let mathjs: MathJs | null = null;
@@ -48,24 +53,66 @@ export function evaluateExpression(text: string, scope: Readonly<Record<string, 
   }
   // A plain number needs no parser.
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return finite(Number(trimmed), trimmed);
-  let node: MathNode;
-  try {
-    node = math().parse(trimmed);
-  } catch (e) {
-    // mathjs reports syntax errors (and a RangeError for absurd nesting) by throwing.
-    const why = e instanceof Error ? e.message : String(e);
-    throw new ExpressionProblem('an arithmetic expression over params', `${JSON.stringify(trimmed)} (${why.slice(0, 120)})`);
-  }
-  checkNode(node, scope, trimmed);
+  // A bare param name is what mathjs would make a SymbolNode of and look up in the scope.
+  if (isPlainSymbol(trimmed) && Object.hasOwn(scope, trimmed) && !Object.hasOwn(scope, MATHJS_KEYWORD)) return checkedNumber(scope[trimmed], trimmed);
+  const parsed = parseOnce(trimmed);
+  checkNode(parsed.node, scope, trimmed);
   let value: unknown;
   try {
-    value = node.compile().evaluate(new Map(Object.entries(scope)));
+    parsed.code ??= parsed.node.compile();
+    value = parsed.code.evaluate(new Map(Object.entries(scope)));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new ExpressionProblem('an expression that evaluates to a number', `${JSON.stringify(trimmed)} (${why.slice(0, 120)})`);
   }
-  if (typeof value !== 'number') throw new ExpressionProblem('an expression that evaluates to a number', JSON.stringify(trimmed));
-  return finite(value, trimmed);
+  return checkedNumber(value, trimmed);
+}
+
+function checkedNumber(value: unknown, text: string): number {
+  if (typeof value !== 'number') throw new ExpressionProblem('an expression that evaluates to a number', JSON.stringify(text));
+  return finite(value, text);
+}
+
+/**
+ * Words mathjs' parser does not turn into a SymbolNode (parse.js: CONSTANTS, NUMERIC_CONSTANTS,
+ * NAMED_DELIMITERS), so a param with one of these names must still go through mathjs.
+ */
+const NOT_SYMBOLS = new Set(['true', 'false', 'null', 'undefined', 'NaN', 'Infinity', 'mod', 'to', 'in', 'and', 'xor', 'or', 'not']);
+
+/** mathjs refuses to evaluate anything with this name in the scope (expression/keywords.js), so neither may the shortcut. */
+const MATHJS_KEYWORD = 'end';
+
+/** A name mathjs parses to a lone SymbolNode (its names also allow `$` and other letters; those go to mathjs). */
+function isPlainSymbol(text: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(text) && !NOT_SYMBOLS.has(text);
+}
+
+interface Parsed {
+  node: MathNode;
+  /** Compiled on first evaluation, inside the same error handling as before caching. */
+  code?: EvalFunction;
+}
+
+/** Parse results (or the syntax problem) per trimmed text. */
+const parsedTexts = new Map<string, Parsed | ExpressionProblem>();
+/** Enough for every distinct string of many workloads; a long fuzzing session starts over. */
+const MAX_PARSED_TEXTS = 10_000;
+
+function parseOnce(text: string): Parsed {
+  let parsed = parsedTexts.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = { node: math().parse(text) };
+    } catch (e) {
+      // mathjs reports syntax errors (and a RangeError for absurd nesting) by throwing.
+      const why = e instanceof Error ? e.message : String(e);
+      parsed = new ExpressionProblem('an arithmetic expression over params', `${JSON.stringify(text)} (${why.slice(0, 120)})`);
+    }
+    if (parsedTexts.size >= MAX_PARSED_TEXTS) parsedTexts.clear();
+    parsedTexts.set(text, parsed);
+  }
+  if (parsed instanceof ExpressionProblem) throw new ExpressionProblem(parsed.expected, parsed.received);
+  return parsed;
 }
 
 function finite(value: number, text: string): number {

@@ -6,6 +6,7 @@
 // reads are what the loop over that rank breaks; any other cycle is an error.
 import { Graph, alg } from '@dagrejs/graphlib';
 import { shiftedRank } from './affine.js';
+import { ReadyQueue } from './ready-queue.js';
 import type { Access, Cascade, Einsum, TensorDecl, TensorRole } from './types.js';
 
 export type NodeLabel = { kind: 'tensor'; name: string } | { kind: 'einsum'; id: string };
@@ -126,9 +127,9 @@ export function analyseGraph(g: Graph, preferred: string[]): { order: string[]; 
   }
   const problems: GraphProblem[] = [];
   const recurrences: Recurrence[] = [];
-  const broken = new Graph({ directed: true });
-  for (const v of g.nodes()) broken.setNode(v);
-  for (const e of g.edges()) if (!carried.has(`${e.v}|${e.w}`)) broken.setEdge(e.v, e.w);
+  // Without carried reads (no recurrence) the broken graph is the graph: same nodes and edges in
+  // the same order, so Kahn's order is the same without copying a whole network.
+  const broken = carried.size === 0 ? g : withoutEdges(g, carried);
 
   const rankIndex = new Map(preferred.map((id, i) => [einsumNode(id), i]));
   for (const scc of alg.tarjan(g)) {
@@ -161,16 +162,23 @@ export function analyseGraph(g: Graph, preferred: string[]): { order: string[]; 
   return { order, recurrences, problems };
 }
 
+/** A copy of `g`'s nodes and of its edges not in `removed` (keys "v|w"), without labels. */
+function withoutEdges(g: Graph, removed: Map<string, string>): Graph {
+  const out = new Graph({ directed: true });
+  for (const v of g.nodes()) out.setNode(v);
+  for (const e of g.edges()) if (!removed.has(`${e.v}|${e.w}`)) out.setEdge(e.v, e.w);
+  return out;
+}
+
 /** Kahn's algorithm, always taking the ready node earliest in `preferred` (tensors first). */
 function kahn(g: Graph, preferred: Map<string, number>): string[] {
   const indegree = new Map(g.nodes().map((v) => [v, (g.predecessors(v) ?? []).length]));
   const priority = (v: string): number => (isEinsumNode(v) ? (preferred.get(v) ?? Infinity) : -1);
-  const ready = g.nodes().filter((v) => indegree.get(v) === 0);
+  const ready = new ReadyQueue(priority);
+  for (const v of g.nodes()) if (indegree.get(v) === 0) ready.push(v);
   const order: string[] = [];
-  while (ready.length > 0) {
-    let best = 0;
-    for (let i = 1; i < ready.length; i++) if (priority(ready[i]) < priority(ready[best])) best = i;
-    const v = ready.splice(best, 1)[0];
+  while (ready.size > 0) {
+    const v = ready.pop();
     order.push(v);
     for (const w of g.successors(v) ?? []) {
       const d = (indegree.get(w) as number) - 1;

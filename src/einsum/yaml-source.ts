@@ -43,19 +43,44 @@ export interface YamlSource {
   lineOf(node: Node | null | undefined): number | undefined;
 }
 
-/** Parses YAML text; syntax errors and duplicate keys go to `issues`. */
+/**
+ * Parses YAML text; syntax errors and duplicate keys go to `issues`. A sweep or a reproduction
+ * parses the same text once per design point with other params; the YAML tree does not depend on
+ * them, and parsing it is the larger part of loading a whole network, so the last few texts are
+ * kept (the tree is only ever read).
+ */
 export function readYaml(text: string, issues: IssueList): YamlSource {
+  let parsed = recentTexts.get(text);
+  if (parsed === undefined) {
+    parsed = parseYaml(text);
+    recentTexts.set(text, parsed);
+    if (recentTexts.size > RECENT_TEXTS) recentTexts.delete(recentTexts.keys().next().value as string);
+  }
+  for (const e of parsed.errors) issues.error('', e.line, e.code, e.expected, e.received);
+  return parsed.source;
+}
+
+interface ParsedYaml {
+  source: YamlSource;
+  errors: { line: number; code: IssueCode; expected: string; received: string }[];
+}
+
+/** Two: the FuseMax reproduction alternates between its 1-pass and 3-pass layer files. */
+const RECENT_TEXTS = 2;
+const recentTexts = new Map<string, ParsedYaml>();
+
+function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
-  for (const e of doc.errors) {
+  const errors = doc.errors.map((e) => {
     const code: IssueCode = e.code === 'DUPLICATE_KEY' ? 'duplicate' : 'parse';
     const expected = code === 'duplicate' ? 'each key once in a map' : 'valid YAML';
-    issues.error('', lineAt(e.pos[0]), code, expected, firstLine(e.message));
-  }
+    return { line: lineAt(e.pos[0]), code, expected, received: firstLine(e.message) };
+  });
   return {
-    root: (doc.contents as Node | null) ?? null,
-    lineOf: (node) => (node?.range ? lineAt(node.range[0]) : undefined),
+    source: { root: (doc.contents as Node | null) ?? null, lineOf: (node) => (node?.range ? lineAt(node.range[0]) : undefined) },
+    errors,
   };
 }
 

@@ -56,6 +56,42 @@ describe('evaluateExpression', () => {
   });
 });
 
+describe('evaluateExpression, repeated (each text is parsed once per process)', () => {
+  const outcome = (text: string, scope: Record<string, number>): unknown => {
+    try {
+      return evaluateExpression(text, scope);
+    } catch (e) {
+      return e instanceof ExpressionProblem ? { expected: e.expected, received: e.received, unknownName: e.unknownName } : e;
+    }
+  };
+
+  it('evaluates a text seen before against the scope of this call', () => {
+    expect(evaluateExpression('D / H', { D: 4096, H: 32 })).toBe(128);
+    expect(evaluateExpression('D / H', { D: 768, H: 12 })).toBe(64);
+    expect(outcome('D / H', { D: 768 })).toEqual({ expected: 'a param defined earlier', received: '"H" in "D / H"', unknownName: 'H' });
+  });
+
+  it('gives a bare name the value in scope, or the unknown-name problem', () => {
+    expect(evaluateExpression('KVH', { KVH: 8 })).toBe(8);
+    expect(evaluateExpression(' KVH ', { KVH: 2 })).toBe(2);
+    expect(outcome('KVH', {})).toEqual({ expected: 'a param defined earlier', received: '"KVH" in "KVH"', unknownName: 'KVH' });
+    expect(outcome('X', { X: NaN })).toEqual({ expected: 'a finite number', received: '"X" = NaN', unknownName: undefined });
+  });
+
+  it('leaves names mathjs does not read as a param to mathjs, even when a param has that name', () => {
+    // mathjs parses these as constants or operators, and refuses a scope holding `end`.
+    expect(outcome('NaN', { NaN: 1 })).toEqual({ expected: 'a finite number', received: '"NaN" = NaN', unknownName: undefined });
+    expect(outcome('true', { true: 1 })).toEqual({ expected: 'numbers only', received: '"true"', unknownName: undefined });
+    expect((outcome('H', { H: 1, end: 2 }) as ExpressionProblem).received).toContain('"end" is a reserved keyword');
+  });
+
+  it('reports the same problem for a broken text every time', () => {
+    const first = outcome('(1 + ', {});
+    expect(first).toMatchObject({ expected: 'an arithmetic expression over params' });
+    expect(outcome('(1 + ', {})).toEqual(first);
+  });
+});
+
 describe('snapInteger', () => {
   it('rounds floating-point noise but keeps real fractions', () => {
     expect(snapInteger(0.1 * 30)).toBe(3);
