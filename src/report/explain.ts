@@ -36,8 +36,25 @@ export function explainReport(r: Report): string[] {
   }
   const energy = Object.entries(r.energy.byComponent).sort((x, y) => y[1] - x[1]);
   if (energy.length > 0) {
-    lines.push(`Energy ${formatEnergyPj(r.totals.energyPj)}, by component:`);
-    for (const [c, pj] of energy) lines.push(`  ${c.padEnd(18)} ${formatEnergyPj(pj).padStart(12)}  ${formatPercent(pj / r.totals.energyPj)}`);
+    lines.push(`Energy ${formatEnergyPj(r.totals.energyPj)}, by component and action (count × energy per action):`);
+    for (const [c, pj] of energy) {
+      lines.push(`  ${c.padEnd(18)} ${formatEnergyPj(pj).padStart(12)}  ${formatPercent(pj / r.totals.energyPj)}`);
+      for (const a of actionsOf(r, c)) {
+        lines.push(`    ${a.action.padEnd(24)} ${formatCount(a.count).padStart(12)} × ${formatEnergyPj(a.energyPerActionPj).padStart(9)} = ${formatEnergyPj(a.energyPj).padStart(10)}`);
+      }
+    }
   }
   return lines;
+}
+
+/** The priced actions of one component, summed over Einsums, largest energy first. */
+function actionsOf(r: Report, component: string): { action: string; count: number; energyPerActionPj: number; energyPj: number }[] {
+  const byAction = new Map<string, { action: string; count: number; energyPerActionPj: number; energyPj: number }>();
+  for (const l of r.energy.lines) {
+    if (l.component !== component) continue;
+    const a = byAction.get(l.action) ?? byAction.set(l.action, { action: l.action, count: 0, energyPerActionPj: l.energyPerActionPj, energyPj: 0 }).get(l.action)!;
+    a.count += l.count;
+    a.energyPj += l.energyPj;
+  }
+  return [...byAction.values()].sort((x, y) => y.energyPj - x.energyPj);
 }
