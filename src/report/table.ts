@@ -15,7 +15,9 @@ export function renderReportTable(r: Report): string {
   out.push(
     `  ${chalk.cyan('cycles')} ${formatCount(r.totals.cycles)}  ${chalk.cyan('time')} ${formatSeconds(r.totals.seconds)}  ${chalk.cyan('stalls')} ${formatCount(r.totals.stallCycles)}  ${chalk.cyan('utilization')} ${util || 'n/a'}`,
   );
-  out.push(`  ${chalk.cyan('MACs')} ${formatCount(r.totals.macs)}  ${chalk.cyan('energy')} ${formatEnergyPj(r.totals.energyPj)}  ${chalk.cyan('area')} ${formatAreaUm2(r.totals.areaUm2)}`);
+  // An FPGA's die is fixed and its files price no area: say so rather than print "area 0 µm²".
+  const area = r.totals.areaUm2 > 0 ? formatAreaUm2(r.totals.areaUm2) : 'not priced (0 in the arch file)';
+  out.push(`  ${chalk.cyan('MACs')} ${formatCount(r.totals.macs)}  ${chalk.cyan('energy')} ${formatEnergyPj(r.totals.energyPj)}  ${chalk.cyan('area')} ${area}`);
   const details = Object.entries(r.details);
   if (details.length > 0) {
     const show = (v: number | string): string => (typeof v === 'number' ? (Number.isInteger(v) ? formatCount(v) : v.toPrecision(4)) : v);

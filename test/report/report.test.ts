@@ -47,4 +47,11 @@ describe('buildReport', () => {
     expect(csv).toHaveLength(3);
     expect(csv[2]).toContain('TOTAL');
   });
+
+  it('says area is not priced instead of printing 0 µm² (an FPGA\u2019s fixed die)', () => {
+    const r = run([[4, 4, 4]]);
+    expect(renderReportTable(r)).not.toContain('not priced');
+    const unpriced = renderReportTable({ ...r, totals: { ...r.totals, areaUm2: 0 } });
+    expect(unpriced).toMatch(/area\S* not priced/);
+  });
 });
