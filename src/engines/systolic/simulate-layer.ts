@@ -204,10 +204,10 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const totalCycles = lastRow + stalls.before(lastRow + 1);
   write.finish(totalCycles);
 
-  const read = (d: OperandDemand, size: number, words: number, distinct: boolean): [ReadBufferOutcome, StartStop] => {
+  const read = (d: OperandDemand, size: number, words: number, distinct: boolean, nullSlots: boolean): [ReadBufferOutcome, StartStop] => {
     if (distinct && !trace) {
       const [firstRow, lastRow] = validRowSpan(plan, d);
-      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow });
+      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow, nullSlots });
       return [outcome, { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
     }
     const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
@@ -221,11 +221,12 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
     fetched.push(buf.fetched ?? []);
     return [buf.finish(), { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
   };
-  // Filters are always distinct addresses; the ifmap is when windows neither overlap nor hang over.
+  // Filters are always distinct addresses; the ifmap is when windows do not overlap (windows that
+  // hang over the edge leave −1 slots, which are not requests).
   const g = plan.geometry;
   const fetched: number[][] = [];
-  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap && !g.partialWindows);
-  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true);
+  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap, g.partialWindows);
+  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true, false);
   return {
     totalCycles,
     stallCycles: stalls.total,

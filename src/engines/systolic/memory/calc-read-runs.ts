@@ -1,15 +1,17 @@
 // The CALC read buffer without touching each request, for streams whose tiles hold distinct
-// addresses (every filter; the ifmap of a GEMM or of a conv whose windows neither overlap nor hang
-// over the edge). Such a stream is a sequence of fold tiles; a fold re-reading the tile of an
+// addresses (every filter; the ifmap of a GEMM or of a conv whose windows do not overlap, −1 slots
+// of windows hanging over the edge included: they are not requests). Such a stream is a sequence of
+// fold tiles; a fold re-reading the tile of an
 // earlier fold (same reuse key) repeats it element for element, so every request of that fold has
 // its previous occurrence exactly `d` requests earlier (d = distance between the two fold starts),
 // and a first-time tile has none. A request is a DRAM fetch iff its previous occurrence came before
 // the current block started (calc-read-buffer.ts), so a fold is: fetches up to the block-start + d
 // frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1)
-// plus O(L) per block boundary (to find the boundary's row).
+// plus O(L) per block boundary (to find the boundary's row); with −1 slots, each distinct tile's
+// requests are counted once.
 import type { OperandDemand } from '../demand.js';
-import { foldDataRows, rowSlots } from '../demand.js';
-import type { FoldGrid } from '../folds.js';
+import { foldDataRows, rowRequests, rowSlots } from '../demand.js';
+import type { Fold, FoldGrid } from '../folds.js';
 import { foldAt } from '../folds.js';
 import { SETS_PER_BLOCK } from './constants.js';
 import { calcOutcome, calcSetSize } from './calc-read-buffer.js';
@@ -24,22 +26,38 @@ export interface RunsInput {
   cycleOf: (row: number) => number;
   /** First demand row holding a request. */
   firstRow: number;
+  /** Some slots are −1 (partial conv windows): requests must be counted, not inferred from the shape. */
+  nullSlots: boolean;
 }
 
-/** Unpadded requests of a fold: all valid for a distinct-address stream. */
-function foldRequests(d: OperandDemand, grid: FoldGrid, fi: number): number {
-  const f = foldAt(grid, fi);
+/** Requests of fold row t: its unpadded slots, less any −1 of a partial window. */
+function rowRequestCount(input: RunsInput, f: Fold, t: number, scratch: Int32Array): number {
+  return input.nullSlots ? rowRequests(input.demand, f, t, scratch) : rowSlots(input.demand, f, t);
+}
+
+/** Requests of a fold; with −1 slots they are counted row by row, once per tile (reuse key). */
+function foldRequests(input: RunsInput, f: Fold, counted: Map<number, number>, scratch: Int32Array): number {
+  const d = input.demand;
   // Both shapes carry block rows firstDataRow … dataRows−1 on the used ports.
-  return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+  if (!input.nullSlots) return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+  const key = d.reuseKey(f);
+  let n = counted.get(key);
+  if (n === undefined) {
+    const [lo, hi] = foldDataRows(d, f);
+    n = 0;
+    for (let t = lo; t <= hi; t++) n += rowRequests(d, f, t, scratch);
+    counted.set(key, n);
+  }
+  return n;
 }
 
 /** Demand row holding the x-th (0-based) request of fold fi. */
-function rowOfRequest(input: RunsInput, fi: number, x: number): number {
+function rowOfRequest(input: RunsInput, fi: number, x: number, scratch: Int32Array): number {
   const f = foldAt(input.grid, fi);
   const [lo, hi] = foldDataRows(input.demand, f);
   let seen = 0;
   for (let t = lo; t <= hi; t++) {
-    seen += rowSlots(input.demand, f, t);
+    seen += rowRequestCount(input, f, t, scratch);
     if (seen > x) return fi * input.foldRows + t;
   }
   throw new Error(`request ${x} is beyond fold ${fi}`);
@@ -50,6 +68,8 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   const setSize = calcSetSize(input.bufferWords);
   const blockSize = SETS_PER_BLOCK * setSize;
   const lastStart = new Map<number, number>();
+  const counted = new Map<number, number>();
+  const scratch = new Int32Array(demand.ports);
   const boundaryCycles: number[] = [];
   let start = 0; // stream position of the current fold's first request
   let blockStart = 0;
@@ -57,7 +77,7 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   let inserts = 0;
   for (let fi = 0; fi < grid.folds; fi++) {
     const f = foldAt(grid, fi);
-    const n = foldRequests(demand, grid, fi);
+    const n = foldRequests(input, f, counted, scratch);
     const key = demand.reuseKey(f);
     const prev = lastStart.get(key);
     lastStart.set(key, start);
@@ -72,7 +92,7 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
       inBlock += take;
       inserts += take;
       if (inBlock === blockSize) {
-        boundaryCycles.push(input.cycleOf(rowOfRequest(input, fi, pos - 1)));
+        boundaryCycles.push(input.cycleOf(rowOfRequest(input, fi, pos - 1, scratch)));
         blockStart = start + pos;
         inBlock = 0;
       }
