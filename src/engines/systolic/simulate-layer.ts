@@ -197,11 +197,22 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
       if (ofLast >= base && ofLast < base + L) ofLastOut = ofLast + stalls.total;
       continue;
     }
+    // Rows up to plateauEnd that write all wu ports are a plateau (the skew's ramps are the rest).
+    const plateauEnd = Math.min(hi, d.kind === 'skewed' ? d.pre + d.dataRows - 1 : d.dataRows - 1);
     for (let t = lo; t <= hi; t++) {
       const n = d.kind === 'skewed' ? skewedRowSlots(t - d.pre, d.dataRows, k0, wu) : wu;
       if (n === 0) continue;
       const row = base + t;
       const c = row + stalls.total;
+      const quiet = !trace && n === wu ? write.quietRows(wu, c, plateauEnd - t + 1) : 0;
+      if (quiet > 0) {
+        // Plateau rows before the next event are each written at their own cycle: taken at once.
+        write.absorb(quiet * wu);
+        if (ofFirst >= row && ofFirst < row + quiet) ofFirstOut = ofFirst + stalls.total;
+        if (ofLast >= row && ofLast < row + quiet) ofLastOut = ofLast + stalls.total;
+        t += quiet - 1;
+        continue;
+      }
       const out = write.writeRow(n, c);
       if (ofmapOut) ofmapOut[row] = out;
       if (out > c && trace) stallRows.push([row, c, out - c]);

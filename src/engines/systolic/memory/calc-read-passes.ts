@@ -18,10 +18,10 @@ import { calcOutcome, calcSetSize } from './calc-read-buffer.js';
 import type { ReadBufferOutcome } from './outcome.js';
 
 /**
- * Passes longer than this many requests are walked instead: the model keeps a 4-byte integer per
- * request of a pass (64 MiB at this bound; ResNet-50's longest pass, conv1, has 1.8 million).
+ * Passes longer than this many requests are walked instead: the model keeps two 4-byte integers
+ * per request of a pass (64 MiB at this bound; ResNet-50's longest pass, conv1, has 1.8 million).
  */
-export const MAX_PASS_REQUESTS = 2 ** 24;
+export const MAX_PASS_REQUESTS = 2 ** 23;
 
 export interface PassesInput {
   passes: number;
@@ -29,8 +29,8 @@ export interface PassesInput {
   /** Demand rows of one fold and of one pass. */
   foldRows: number;
   passRows: number;
-  /** Writes fold j's requests (operand indices) and, if asked, their fold rows; returns how many. */
-  foldRequests(j: number, addr: Int32Array, rows: Int32Array | null): number;
+  /** Writes fold j's requests (operand indices) and their fold rows; returns how many. */
+  foldRequests(j: number, addr: Int32Array, rows: Int32Array): number;
   /** Capacity one fold's requests need, and an upper bound on the requests of one pass. */
   maxFoldRequests: number;
   passRequestsBound: number;
@@ -42,35 +42,53 @@ export interface PassesInput {
   firstRow: number;
 }
 
+interface PassRequests {
+  /** Per request of a pass: its previous occurrence and its demand row, both pass-relative. */
+  prev: Int32Array;
+  row: Int32Array;
+  /** Where fold j's requests start (foldsPerPass + 1 entries). */
+  foldStart: Int32Array;
+  requests: number;
+}
+
 /**
  * One pass: each request's previous occurrence, as a pass-relative position, and where each fold's
  * requests start. A first occurrence is stored as −1 − address until the pass is complete, then
  * points at the address's last request one pass back (a negative position).
  */
-function passPrevious(input: PassesInput, addr: Int32Array): { prev: Int32Array; foldStart: Int32Array; requests: number } {
+function passPrevious(input: PassesInput): PassRequests {
   const F = input.foldsPerPass;
+  const addr = new Int32Array(input.maxFoldRequests);
   const foldStart = new Int32Array(F + 1);
   const prev = new Int32Array(input.passRequestsBound);
+  const row = new Int32Array(input.passRequestsBound);
   const last = new Int32Array(input.operandSize).fill(-1);
   let P = 0;
   for (let j = 0; j < F; j++) {
     foldStart[j] = P;
-    P = recordPrevious(addr, input.foldRequests(j, addr, null), prev, last, P);
+    const n = input.foldRequests(j, addr, row.subarray(P));
+    recordPrevious(addr, n, prev, last, P);
+    // Fold rows → pass-relative demand rows.
+    if (j > 0) offsetRows(row, P, P + n, j * input.foldRows);
+    P += n;
   }
   foldStart[F] = P;
   for (let x = 0; x < P; x++) if (prev[x] < 0) prev[x] = last[-1 - prev[x]] - P;
-  return { prev, foldStart, requests: P };
+  return { prev, row, foldStart, requests: P };
 }
 
-/** prev and last for requests addr[0 … n), which sit at pass positions at, at+1, …; returns the next position. */
-function recordPrevious(addr: Int32Array, n: number, prev: Int32Array, last: Int32Array, at: number): number {
+function offsetRows(row: Int32Array, from: number, to: number, by: number): void {
+  for (let x = from; x < to; x++) row[x] += by;
+}
+
+/** prev and last for requests addr[0 … n), which sit at pass positions at, at+1, …. */
+function recordPrevious(addr: Int32Array, n: number, prev: Int32Array, last: Int32Array, at: number): void {
   for (let i = 0; i < n; i++, at++) {
     const e = addr[i];
     const l = last[e];
     prev[at] = l >= 0 ? l : -1 - e;
     last[e] = at;
   }
-  return at;
 }
 
 /**
@@ -85,11 +103,8 @@ function countFetches(prev: Int32Array, a: number, b: number, blockStart: number
 
 export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
   const F = input.foldsPerPass;
-  const L = input.foldRows;
   const blockSize = SETS_PER_BLOCK * calcSetSize(input.bufferWords);
-  const addr = new Int32Array(input.maxFoldRequests);
-  const rows = new Int32Array(input.maxFoldRequests);
-  const { prev, foldStart, requests: P } = passPrevious(input, addr);
+  const { prev, row, foldStart, requests: P } = passPrevious(input);
 
   const boundaryRows: number[] = [];
   let inBlock = 0;
@@ -129,16 +144,11 @@ export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
         continue;
       }
       // A block boundary falls in this fold: walk it, moving the block start at each boundary.
-      let rowsKnown = false;
       for (let x = a; x < b; x++) {
         if (prev[x] >= blockStart) continue;
         inserts++;
         if (++inBlock === blockSize) {
-          if (!rowsKnown) {
-            input.foldRequests(j, addr, rows);
-            rowsKnown = true;
-          }
-          boundaryRows.push(p * input.passRows + j * L + rows[x - a]);
+          boundaryRows.push(p * input.passRows + row[x]);
           inBlock = 0;
           blockStart = x + 1;
         }

@@ -36,19 +36,18 @@ function rowRequestCount(input: RunsInput, f: Fold, t: number, scratch: Int32Arr
 }
 
 /** Requests of a fold; with −1 slots they are counted row by row, once per tile (reuse key). */
-function foldRequests(input: RunsInput, f: Fold, counted: Map<number, number>, scratch: Int32Array): number {
+function foldRequests(input: RunsInput, f: Fold, counted: Float64Array, scratch: Int32Array): number {
   const d = input.demand;
   // Both shapes carry block rows firstDataRow … dataRows−1 on the used ports.
   if (!input.nullSlots) return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
   const key = d.reuseKey(f);
-  let n = counted.get(key);
-  if (n === undefined) {
+  if (counted[key] < 0) {
     const [lo, hi] = foldDataRows(d, f);
-    n = 0;
+    let n = 0;
     for (let t = lo; t <= hi; t++) n += rowRequests(d, f, t, scratch);
-    counted.set(key, n);
+    counted[key] = n;
   }
-  return n;
+  return counted[key];
 }
 
 /** Demand row holding the x-th (0-based) request of fold fi. */
@@ -67,8 +66,10 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   const { demand, grid } = input;
   const setSize = calcSetSize(input.bufferWords);
   const blockSize = SETS_PER_BLOCK * setSize;
-  const lastStart = new Map<number, number>();
-  const counted = new Map<number, number>();
+  // Per reuse key (a fold, row fold or column fold index, so below the fold count): where its tile
+  // last started in the stream, and its request count (−1: not yet seen).
+  const lastStart = new Float64Array(grid.folds).fill(-1);
+  const counted = new Float64Array(input.nullSlots ? grid.folds : 0).fill(-1);
   const scratch = new Int32Array(demand.ports);
   const boundaryCycles: number[] = [];
   let start = 0; // stream position of the current fold's first request
@@ -79,9 +80,9 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
     const f = foldAt(grid, fi);
     const n = foldRequests(input, f, counted, scratch);
     const key = demand.reuseKey(f);
-    const prev = lastStart.get(key);
-    lastStart.set(key, start);
-    const distance = prev === undefined ? Infinity : start - prev;
+    const prev = lastStart[key];
+    lastStart[key] = start;
+    const distance = prev < 0 ? Infinity : start - prev;
     let pos = 0;
     while (pos < n) {
       // Requests at stream positions < blockStart + distance have their previous copy before the block.
