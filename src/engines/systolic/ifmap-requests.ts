@@ -11,11 +11,8 @@ export function maxFoldRequests(d: OperandDemand): number {
   return d.ports * d.dataRows;
 }
 
-/**
- * Writes fold f's requests (ifmap indices) into addr[0 …] and, when `rows` is given, each one's
- * fold row t into rows[0 …]; returns how many.
- */
-export function ifmapFoldRequests(g: LayerGeometry, d: OperandDemand, f: Fold, addr: Int32Array, rows: Int32Array | null): number {
+/** Writes fold f's requests (ifmap indices) into addr[0 …] and each one's fold row t into rows[0 …]; returns how many. */
+export function ifmapFoldRequests(g: LayerGeometry, d: OperandDemand, f: Fold, addr: Int32Array, rows: Int32Array): number {
   const ax = d.ifmapAxes!(f);
   const skewed = d.kind === 'skewed';
   // Along a row, the port j grows by one; in a skewed block the block row k shrinks by one.
@@ -40,12 +37,11 @@ export function ifmapFoldRequests(g: LayerGeometry, d: OperandDemand, f: Fold, a
     if (hi < lo) continue;
     let p = ax.pixel0 + ax.pixelPerRow * k + ax.pixelPerPort * lo;
     let w = ax.window0 + ax.windowPerRow * k + ax.windowPerPort * lo;
-    const first = n;
     for (let j = lo; j <= hi; j++, p += dPixel, w += dWindow) {
       if (partialWindows && (windowRow[w] >= rowsLeft[p] || windowCol[w] >= colsLeft[p])) continue;
-      addr[n++] = pixelBase[p] + windowOffset[w];
+      addr[n] = pixelBase[p] + windowOffset[w];
+      rows[n++] = t;
     }
-    if (rows) rows.fill(t, first, n);
   }
   return n;
 }
