@@ -1,16 +1,17 @@
 // The CALC read buffer without touching each request, for streams whose tiles hold distinct
 // addresses (every filter; the ifmap of a GEMM or of a conv whose windows do not overlap, −1 slots
-// of windows hanging over the edge included: they are not requests). Such a stream is a sequence of
-// fold tiles; a fold re-reading the tile of an
-// earlier fold (same reuse key) repeats it element for element, so every request of that fold has
+// of windows hanging over the edge included: they are not requests). Such a stream is a sequence
+// of fold tiles; a fold re-reading the tile of an earlier fold (same reuse key) repeats it element
+// for element, so every request of that fold has
 // its previous occurrence exactly `d` requests earlier (d = distance between the two fold starts),
 // and a first-time tile has none. A request is a DRAM fetch iff its previous occurrence came before
 // the current block started (calc-read-buffer.ts), so a fold is: fetches up to the block-start + d
 // frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1)
-// plus O(L) per block boundary (to find the boundary's row); with −1 slots, each distinct tile's
-// requests are counted once.
+// plus O(ports · log L) per block boundary (to find the boundary's row); with −1 slots, a
+// boundary's row is found by walking the fold's rows, and each distinct tile's requests are
+// counted once.
 import type { OperandDemand } from '../demand.js';
-import { foldDataRows, rowRequests, rowSlots } from '../demand.js';
+import { foldDataRows, rowRequests } from '../demand.js';
 import type { Fold, FoldGrid } from '../folds.js';
 import { foldAt } from '../folds.js';
 import { SETS_PER_BLOCK } from './constants.js';
@@ -30,11 +31,6 @@ export interface RunsInput {
   nullSlots: boolean;
 }
 
-/** Requests of fold row t: its unpadded slots, less any −1 of a partial window. */
-function rowRequestCount(input: RunsInput, f: Fold, t: number, scratch: Int32Array): number {
-  return input.nullSlots ? rowRequests(input.demand, f, t, scratch) : rowSlots(input.demand, f, t);
-}
-
 /** Requests of a fold; with −1 slots they are counted row by row, once per tile (reuse key). */
 function foldRequests(input: RunsInput, f: Fold, counted: Float64Array, scratch: Int32Array): number {
   const d = input.demand;
@@ -50,13 +46,37 @@ function foldRequests(input: RunsInput, f: Fold, counted: Float64Array, scratch:
   return counted[key];
 }
 
+/** Slots in fold rows ≤ t of a skewed block: port j carries block rows k0 … D−1 at rows pre + k + j. */
+function skewedSlotsThrough(d: OperandDemand, f: Fold, t: number): number {
+  const k0 = d.firstDataRow(f);
+  const span = d.dataRows - k0;
+  let n = 0;
+  for (let j = 0, wu = d.usedPorts(f); j < wu; j++) n += Math.max(0, Math.min(span, t - d.pre - j - k0 + 1));
+  return n;
+}
+
 /** Demand row holding the x-th (0-based) request of fold fi. */
 function rowOfRequest(input: RunsInput, fi: number, x: number, scratch: Int32Array): number {
   const f = foldAt(input.grid, fi);
-  const [lo, hi] = foldDataRows(input.demand, f);
+  const d = input.demand;
+  const [lo, hi] = foldDataRows(d, f);
+  if (!input.nullSlots) {
+    // Every slot is a request: the first row whose slots through it exceed x (preloaded rows hold
+    // usedPorts each; skewed ones by binary search over the slot count).
+    if (d.kind === 'preloaded') return fi * input.foldRows + lo + Math.floor(x / d.usedPorts(f));
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (skewedSlotsThrough(d, f, mid) > x) b = mid;
+      else a = mid + 1;
+    }
+    if (skewedSlotsThrough(d, f, a) <= x) throw new Error(`request ${x} is beyond fold ${fi}`);
+    return fi * input.foldRows + a;
+  }
   let seen = 0;
   for (let t = lo; t <= hi; t++) {
-    seen += rowRequestCount(input, f, t, scratch);
+    seen += rowRequests(d, f, t, scratch);
     if (seen > x) return fi * input.foldRows + t;
   }
   throw new Error(`request ${x} is beyond fold ${fi}`);
