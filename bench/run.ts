@@ -5,7 +5,7 @@
 // run-to-run noise on the shared 2-core machine is of the same order).
 
 const only = process.argv[2];
-const SECTIONS = ['load', 'systolic', 'pim', 'fpga', 'spatial', 'dram'];
+const SECTIONS = ['load', 'systolic', 'systolic-sweep', 'pim', 'fpga', 'spatial', 'dram'];
 
 if (!only) {
   // Each benchmark in a fresh process: one benchmark's heap and JIT state must not slow the next.
@@ -26,6 +26,11 @@ if (only === 'systolic') {
   const { benchSystolic } = await import('./systolic.js');
   const r = benchSystolic();
   if (r.mismatches > 0) process.exitCode = 1;
+}
+if (only === 'systolic-sweep') {
+  console.log('== systolic engine: one ResNet-50 sweep point on small arrays ==');
+  const { benchSystolicSweep } = await import('./systolic-sweep.js');
+  benchSystolicSweep();
 }
 if (only === 'pim') {
   console.log('== PIM engine: GPT decode on PIM-GPT ==');

@@ -33,7 +33,8 @@ export interface OperandDemand {
   element(f: Fold, k: number, j: number): number;
   /**
    * Folds with the same key read the same operand tile in the same order (os ifmap: every column
-   * fold re-reads row fold fr's pixels); a stationary tile read once has a key of its own.
+   * fold re-reads row fold fr's pixels); a stationary tile read once has a key of its own. Keys are
+   * fold, row-fold or column-fold indices, so they lie in [0, folds).
    */
   reuseKey(f: Fold): number;
   /** ifmap only: where IF's pixel and window axes run in this fold (lets hot loops skip element()). */

@@ -10,6 +10,8 @@ import { layerGeometry } from './operand-matrix.js';
 import type { LayerGeometry } from './operand-matrix.js';
 import { CalcReadBuffer } from './memory/calc-read-buffer.js';
 import { calcReadByRuns } from './memory/calc-read-runs.js';
+import { calcReadPasses, MAX_PASS_REQUESTS } from './memory/calc-read-passes.js';
+import { ifmapFoldRequests, maxFoldRequests } from './ifmap-requests.js';
 import { READ_LATENCY_CYCLES } from './memory/constants.js';
 import type { ReadBufferOutcome } from './memory/outcome.js';
 import { UserReadBuffer } from './memory/user-read-buffer.js';
@@ -128,34 +130,44 @@ function skewedRowSlots(rel: number, dataRows: number, k0: number, wu: number): 
 }
 
 /**
- * All ifmap requests into a CALC buffer. In os and ws every column fold re-reads the same row-fold
- * tiles in the same order, so the stream is Fc identical passes. The buffer's state at a pass start
- * is fully described by how far back its block reaches (the block holds the distinct addresses of
- * that many trailing requests); if it reaches no further than one pass and equals the previous
- * pass start's, every later pass repeats the previous one, and is added rather than walked.
+ * A conv ifmap in a CALC buffer (its windows overlap, so requests share addresses). In os and ws
+ * every column fold re-reads the same row-fold tiles in the same order, so the stream is Fc
+ * identical passes, which calc-read-passes.ts computes from one; otherwise (is, one column fold, or
+ * a pass too long to keep) every request is walked through the buffer.
  */
-function requestIfmapPasses(plan: LayerPlan, d: OperandDemand, buf: CalcReadBuffer): void {
-  const { grid } = plan;
+function requestIfmapPasses(plan: LayerPlan, d: OperandDemand, words: number, size: number, stalls: StallProfile, firstRow: number): ReadBufferOutcome {
+  const { grid, geometry } = plan;
+  const cycleOf = (r: number): number => stalls.cycleOf(r);
   const repeats = d.reuseKey(foldAt(grid, 0)) === d.reuseKey(foldAt(grid, grid.rowFolds % grid.folds)) && grid.colFolds > 1;
-  const passes = repeats ? grid.colFolds : 1;
-  const foldsPerPass = repeats ? grid.rowFolds : grid.folds;
-  const passRows = foldsPerPass * plan.foldRows;
-  let previous: CalcReadBuffer['blockReach'] | null = null;
-  let passLength = Infinity;
-  for (let pass = 0; pass < passes; pass++) {
-    const at = buf.blockReach;
-    if (previous && pass === 1) passLength = at.position - previous.position;
-    // The block holds the distinct addresses of its last `requests` requests; within one pass
-    // back, that is the same tail of identical passes, so equal reaches mean equal states.
-    if (previous && pass >= 2 && at.requests === previous.requests && at.requests <= passLength) {
-      buf.repeatLastPass(previous, passes - pass, passRows);
-      return;
-    }
-    previous = at;
-    for (let fi = pass * foldsPerPass; fi < (pass + 1) * foldsPerPass; fi++) {
-      buf.requestIfmapFold(plan.geometry, d, foldAt(grid, fi), fi * plan.foldRows);
-    }
+  const capacity = maxFoldRequests(d);
+  let passRequestsBound = 0;
+  for (let fi = 0; fi < grid.rowFolds; fi++) {
+    const f = foldAt(grid, fi);
+    passRequestsBound += (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
   }
+  if (repeats && passRequestsBound <= MAX_PASS_REQUESTS) {
+    return calcReadPasses({
+      passes: grid.colFolds,
+      foldsPerPass: grid.rowFolds,
+      foldRows: plan.foldRows,
+      passRows: grid.rowFolds * plan.foldRows,
+      foldRequests: (j, addr, rows) => ifmapFoldRequests(geometry, d, foldAt(grid, j), addr, rows),
+      maxFoldRequests: capacity,
+      passRequestsBound,
+      operandSize: size,
+      bufferWords: words,
+      cycleOf,
+      firstRow,
+    });
+  }
+  const buf = new CalcReadBuffer(words, size, false, cycleOf);
+  const addr = new Int32Array(capacity);
+  const rows = new Int32Array(capacity);
+  for (let fi = 0; fi < grid.folds; fi++) {
+    const n = ifmapFoldRequests(geometry, d, foldAt(grid, fi), addr, rows);
+    buf.requestRun(addr, rows, n, fi * plan.foldRows);
+  }
+  return buf.finish();
 }
 
 /** CALC mode: reads never stall, so the write buffer alone decides the cycles (§4 "Stalls"). */
@@ -185,11 +197,22 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
       if (ofLast >= base && ofLast < base + L) ofLastOut = ofLast + stalls.total;
       continue;
     }
+    // Rows up to plateauEnd that write all wu ports are a plateau (the skew's ramps are the rest).
+    const plateauEnd = Math.min(hi, d.kind === 'skewed' ? d.pre + d.dataRows - 1 : d.dataRows - 1);
     for (let t = lo; t <= hi; t++) {
       const n = d.kind === 'skewed' ? skewedRowSlots(t - d.pre, d.dataRows, k0, wu) : wu;
       if (n === 0) continue;
       const row = base + t;
       const c = row + stalls.total;
+      const quiet = !trace && n === wu ? write.quietRows(wu, c, plateauEnd - t + 1) : 0;
+      if (quiet > 0) {
+        // Plateau rows before the next event are each written at their own cycle: taken at once.
+        write.absorb(quiet * wu);
+        if (ofFirst >= row && ofFirst < row + quiet) ofFirstOut = ofFirst + stalls.total;
+        if (ofLast >= row && ofLast < row + quiet) ofLastOut = ofLast + stalls.total;
+        t += quiet - 1;
+        continue;
+      }
       const out = write.writeRow(n, c);
       if (ofmapOut) ofmapOut[row] = out;
       if (out > c && trace) stallRows.push([row, c, out - c]);
@@ -204,28 +227,27 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   const totalCycles = lastRow + stalls.before(lastRow + 1);
   write.finish(totalCycles);
 
-  const read = (d: OperandDemand, size: number, words: number, distinct: boolean): [ReadBufferOutcome, StartStop] => {
+  const read = (d: OperandDemand, size: number, words: number, distinct: boolean, nullSlots: boolean): [ReadBufferOutcome, StartStop] => {
     if (distinct && !trace) {
       const [firstRow, lastRow] = validRowSpan(plan, d);
-      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow });
+      const outcome = calcReadByRuns({ demand: d, grid: plan.grid, foldRows: plan.foldRows, bufferWords: words, cycleOf: (r) => stalls.cycleOf(r), firstRow, nullSlots });
       return [outcome, { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
     }
-    const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
     const [firstRow, lastRow] = validRowSpan(plan, d);
-    if (d.ifmapAxes && !trace) {
-      requestIfmapPasses(plan, d, buf);
-    } else {
-      const entries = new Int32Array(d.ports);
-      forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));
-    }
+    const span = { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES };
+    if (d.ifmapAxes && !trace) return [requestIfmapPasses(plan, d, words, size, stalls, firstRow), span];
+    const buf = new CalcReadBuffer(words, size, trace, (r) => stalls.cycleOf(r));
+    const entries = new Int32Array(d.ports);
+    forEachRow(plan, d, (f, t, row) => buf.requestRow(entries, rowRequests(d, f, t, entries), row));
     fetched.push(buf.fetched ?? []);
-    return [buf.finish(), { startCycle: stalls.cycleOf(firstRow) + READ_LATENCY_CYCLES, stopCycle: stalls.cycleOf(lastRow) + READ_LATENCY_CYCLES }];
+    return [buf.finish(), span];
   };
-  // Filters are always distinct addresses; the ifmap is when windows neither overlap nor hang over.
+  // Filters are always distinct addresses; the ifmap is when windows do not overlap (windows that
+  // hang over the edge leave −1 slots, which are not requests).
   const g = plan.geometry;
   const fetched: number[][] = [];
-  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap && !g.partialWindows);
-  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true);
+  const [ifmap, sramIfmap] = read(plan.ifmap, plan.operandSizes.ifmap, E.ifmap, g.distinctIfmap, g.partialWindows);
+  const [filter, sramFilter] = read(plan.filter, plan.operandSizes.filter, E.filter, true, false);
   return {
     totalCycles,
     stallCycles: stalls.total,

@@ -11,7 +11,7 @@ import type { Dataflow, SystolicConfig } from '../../../src/engines/systolic/typ
 
 const CASES: [string, string][] = [
   // os convs with many column folds whose passes leave the CALC ifmap buffer in a repeating state
-  // (einsim adds the remaining passes instead of walking them: requestIfmapPasses).
+  // (einsim computes such passes from one and adds them once they cycle: memory/calc-read-passes.ts).
   ['6 1 1 1 1 CALC 10 os 31 29 3 2 1 44 1 1', '65823, 0, 54.27889947282865, 99.50980392156859, 54.27807486630674, 3.2567339683697187, 0.5454628321407411, 1.1791622988924844, 0.6737880158888395, 9.777777777777779, 0.5472955377521791, 1.0, 65820.0, 214368, 1.0, 65819.0, 35904, 5.0, 65823.0, 77616, -50.0, 65152.0, 43933, -27.0, -1.0, 264, 942.0, 66222.0, 35728'],
   ['2 1 1 1 1 CALC 10 os 31 31 2 3 1 24 1 1', '73079, 0, 85.71545861328151, 100.0, 85.71428571429584, 1.7143091722656303, 0.8571545861328151, 0.7142954884440127, 0.3348922269376815, 9.6, 0.2912865154432075, 1.0, 73080.0, 125280, 1.0, 73079.0, 62640, 5.0, 73079.0, 52200, -50.0, 71581.0, 23989, -15.0, -1.0, 144, 1797.0, 73478.0, 20880'],
   // A 1×1 os array: SCALE-Sim's total is one row short of the demand (§6.3), so util reads 200 %.

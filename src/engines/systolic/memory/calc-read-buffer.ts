@@ -7,10 +7,6 @@
 // request's cycle, the cycle of each block boundary, and the finalize rule.
 import { CALC_FILL_BANDWIDTH_WORDS, READ_LATENCY_CYCLES, SETS_PER_BLOCK, SETS_PER_BUFFER } from './constants.js';
 import type { DramBurst, ReadBufferOutcome } from './outcome.js';
-import type { OperandDemand } from '../demand.js';
-import { foldDataRows } from '../demand.js';
-import type { Fold } from '../folds.js';
-import type { LayerGeometry } from '../operand-matrix.js';
 
 export function calcSetSize(bufferWords: number): number {
   return Math.floor(bufferWords / SETS_PER_BUFFER);
@@ -24,9 +20,6 @@ export class CalcReadBuffer {
   private block = 1;
   private inBlock = 0;
   private inserts = 0;
-  /** Requests seen (hits included) and where the current block started, in that count. */
-  private position = 0;
-  private blockStart = 0;
   /** Demand row of each block boundary (boundaryCycles holds their cycles). */
   readonly boundaryRows: number[] = [];
   private firstCycle = -1;
@@ -54,7 +47,6 @@ export class CalcReadBuffer {
   }
 
   private request(e: number, row: number): void {
-    this.position++;
     if (this.stamp[e] === this.block) return;
     this.stamp[e] = this.block;
     this.inserts++;
@@ -64,90 +56,34 @@ export class CalcReadBuffer {
       this.boundaryCycles.push(this.cycleOf(row));
       this.block++;
       this.inBlock = 0;
-      this.blockStart = this.position;
     }
   }
 
-  /**
-   * All ifmap requests of one fold, addressed straight from the layer geometry: the same requests
-   * as requestRow over the fold's rows, without materialising them (the hot loop of conv layers).
-   */
-  requestIfmapFold(g: LayerGeometry, d: OperandDemand, f: Fold, firstRowOfFold: number): void {
-    const ax = d.ifmapAxes!(f);
-    const skewed = d.kind === 'skewed';
-    // Along a row, the port j grows by one; in a skewed block the block row k shrinks by one.
-    const dPixel = skewed ? ax.pixelPerPort - ax.pixelPerRow : ax.pixelPerPort;
-    const dWindow = skewed ? ax.windowPerPort - ax.windowPerRow : ax.windowPerPort;
-    const { pixelBase, windowOffset, rowsLeft, colsLeft, windowRow, windowCol, partialWindows } = g;
+  /** Requests addr[0 … n) in order; request i sits in demand row rowBase + rows[i]. */
+  requestRun(addr: Int32Array, rows: Int32Array, n: number, rowBase: number): void {
     const stamp = this.stamp;
     const fetched = this.fetched;
     const blockSize = this.blockSize;
     let block = this.block;
     let inBlock = this.inBlock;
     let inserts = this.inserts;
-    let position = this.position;
-    const [tLo, tHi] = foldDataRows(d, f);
-    const wu = d.usedPorts(f);
-    const k0 = d.firstDataRow(f);
-    for (let t = tLo; t <= tHi; t++) {
-      // rowPortRange, inlined: the ports of fold row t that carry data.
-      let lo = 0;
-      let hi = wu - 1;
-      let k = d.dataRows - 1 - t;
-      if (skewed) {
-        const rel = t - d.pre;
-        lo = rel - d.dataRows + 1 > 0 ? rel - d.dataRows + 1 : 0;
-        hi = rel - k0 < wu - 1 ? rel - k0 : wu - 1;
-        k = rel - lo;
-      }
-      if (hi < lo) continue;
-      let p = ax.pixel0 + ax.pixelPerRow * k + ax.pixelPerPort * lo;
-      let w = ax.window0 + ax.windowPerRow * k + ax.windowPerPort * lo;
-      for (let j = lo; j <= hi; j++, p += dPixel, w += dWindow) {
-        if (partialWindows && (windowRow[w] >= rowsLeft[p] || windowCol[w] >= colsLeft[p])) continue;
-        const e = pixelBase[p] + windowOffset[w];
-        position++;
-        if (stamp[e] === block) continue;
-        stamp[e] = block;
-        inserts++;
-        if (fetched) fetched.push(e);
-        if (this.firstCycle < 0) this.firstCycle = this.cycleOf(firstRowOfFold + t);
-        if (++inBlock === blockSize) {
-          this.boundaryRows.push(firstRowOfFold + t);
-          this.boundaryCycles.push(this.cycleOf(firstRowOfFold + t));
-          block++;
-          inBlock = 0;
-          this.blockStart = position;
-        }
+    for (let i = 0; i < n; i++) {
+      const e = addr[i];
+      if (stamp[e] === block) continue;
+      stamp[e] = block;
+      inserts++;
+      if (fetched) fetched.push(e);
+      if (this.firstCycle < 0) this.firstCycle = this.cycleOf(rowBase + rows[i]);
+      if (++inBlock === blockSize) {
+        this.boundaryRows.push(rowBase + rows[i]);
+        this.boundaryCycles.push(this.cycleOf(rowBase + rows[i]));
+        block++;
+        inBlock = 0;
       }
     }
     this.block = block;
     this.inBlock = inBlock;
     this.inserts = inserts;
-    this.position = position;
-  }
-
-  /** How far back the current block reaches: requests since it started, and its fetches so far. */
-  get blockReach(): { requests: number; position: number; inserts: number; boundaries: number } {
-    return { requests: this.position - this.blockStart, position: this.position, inserts: this.inserts, boundaries: this.boundaryRows.length };
-  }
-
-  /**
-   * The rest of the stream repeats the last pass `times` more times, `passRows` demand rows apart,
-   * and the buffer is provably in the same state at each pass start (see requestIfmapPasses): add
-   * the last pass's fetches and boundaries once per repeat instead of walking them.
-   */
-  repeatLastPass(from: { inserts: number; boundaries: number }, times: number, passRows: number): void {
-    const passInserts = this.inserts - from.inserts;
-    const rows = this.boundaryRows.slice(from.boundaries);
-    for (let r = 1; r <= times; r++) {
-      for (const row of rows) {
-        this.boundaryRows.push(row + r * passRows);
-        this.boundaryCycles.push(this.cycleOf(row + r * passRows));
-      }
-    }
-    this.inserts += passInserts * times;
-    this.block += rows.length * times;
   }
 
   finish(): ReadBufferOutcome {

@@ -1,15 +1,18 @@
 // The CALC read buffer without touching each request, for streams whose tiles hold distinct
-// addresses (every filter; the ifmap of a GEMM or of a conv whose windows neither overlap nor hang
-// over the edge). Such a stream is a sequence of fold tiles; a fold re-reading the tile of an
-// earlier fold (same reuse key) repeats it element for element, so every request of that fold has
+// addresses (every filter; the ifmap of a GEMM or of a conv whose windows do not overlap, −1 slots
+// of windows hanging over the edge included: they are not requests). Such a stream is a sequence
+// of fold tiles; a fold re-reading the tile of an earlier fold (same reuse key) repeats it element
+// for element, so every request of that fold has
 // its previous occurrence exactly `d` requests earlier (d = distance between the two fold starts),
 // and a first-time tile has none. A request is a DRAM fetch iff its previous occurrence came before
 // the current block started (calc-read-buffer.ts), so a fold is: fetches up to the block-start + d
 // frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1)
-// plus O(L) per block boundary (to find the boundary's row).
+// plus O(ports · log L) per block boundary (to find the boundary's row); with −1 slots, a
+// boundary's row is found by walking the fold's rows, and each distinct tile's requests are
+// counted once.
 import type { OperandDemand } from '../demand.js';
-import { foldDataRows, rowSlots } from '../demand.js';
-import type { FoldGrid } from '../folds.js';
+import { foldDataRows, rowRequests } from '../demand.js';
+import type { Fold, FoldGrid } from '../folds.js';
 import { foldAt } from '../folds.js';
 import { SETS_PER_BLOCK } from './constants.js';
 import { calcOutcome, calcSetSize } from './calc-read-buffer.js';
@@ -24,22 +27,56 @@ export interface RunsInput {
   cycleOf: (row: number) => number;
   /** First demand row holding a request. */
   firstRow: number;
+  /** Some slots are −1 (partial conv windows): requests must be counted, not inferred from the shape. */
+  nullSlots: boolean;
 }
 
-/** Unpadded requests of a fold: all valid for a distinct-address stream. */
-function foldRequests(d: OperandDemand, grid: FoldGrid, fi: number): number {
-  const f = foldAt(grid, fi);
+/** Requests of a fold; with −1 slots they are counted row by row, once per tile (reuse key). */
+function foldRequests(input: RunsInput, f: Fold, counted: Float64Array, scratch: Int32Array): number {
+  const d = input.demand;
   // Both shapes carry block rows firstDataRow … dataRows−1 on the used ports.
-  return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+  if (!input.nullSlots) return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+  const key = d.reuseKey(f);
+  if (counted[key] < 0) {
+    const [lo, hi] = foldDataRows(d, f);
+    let n = 0;
+    for (let t = lo; t <= hi; t++) n += rowRequests(d, f, t, scratch);
+    counted[key] = n;
+  }
+  return counted[key];
+}
+
+/** Slots in fold rows ≤ t of a skewed block: port j carries block rows k0 … D−1 at rows pre + k + j. */
+function skewedSlotsThrough(d: OperandDemand, f: Fold, t: number): number {
+  const k0 = d.firstDataRow(f);
+  const span = d.dataRows - k0;
+  let n = 0;
+  for (let j = 0, wu = d.usedPorts(f); j < wu; j++) n += Math.max(0, Math.min(span, t - d.pre - j - k0 + 1));
+  return n;
 }
 
 /** Demand row holding the x-th (0-based) request of fold fi. */
-function rowOfRequest(input: RunsInput, fi: number, x: number): number {
+function rowOfRequest(input: RunsInput, fi: number, x: number, scratch: Int32Array): number {
   const f = foldAt(input.grid, fi);
-  const [lo, hi] = foldDataRows(input.demand, f);
+  const d = input.demand;
+  const [lo, hi] = foldDataRows(d, f);
+  if (!input.nullSlots) {
+    // Every slot is a request: the first row whose slots through it exceed x (preloaded rows hold
+    // usedPorts each; skewed ones by binary search over the slot count).
+    if (d.kind === 'preloaded') return fi * input.foldRows + lo + Math.floor(x / d.usedPorts(f));
+    let a = lo;
+    let b = hi;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (skewedSlotsThrough(d, f, mid) > x) b = mid;
+      else a = mid + 1;
+    }
+    if (skewedSlotsThrough(d, f, a) <= x) throw new Error(`request ${x} is beyond fold ${fi}`);
+    return fi * input.foldRows + a;
+  }
   let seen = 0;
   for (let t = lo; t <= hi; t++) {
-    seen += rowSlots(input.demand, f, t);
+    seen += rowRequests(d, f, t, scratch);
     if (seen > x) return fi * input.foldRows + t;
   }
   throw new Error(`request ${x} is beyond fold ${fi}`);
@@ -49,7 +86,11 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   const { demand, grid } = input;
   const setSize = calcSetSize(input.bufferWords);
   const blockSize = SETS_PER_BLOCK * setSize;
-  const lastStart = new Map<number, number>();
+  // Per reuse key (a fold, row fold or column fold index, so below the fold count): where its tile
+  // last started in the stream, and its request count (−1: not yet seen).
+  const lastStart = new Float64Array(grid.folds).fill(-1);
+  const counted = new Float64Array(input.nullSlots ? grid.folds : 0).fill(-1);
+  const scratch = new Int32Array(demand.ports);
   const boundaryCycles: number[] = [];
   let start = 0; // stream position of the current fold's first request
   let blockStart = 0;
@@ -57,11 +98,11 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   let inserts = 0;
   for (let fi = 0; fi < grid.folds; fi++) {
     const f = foldAt(grid, fi);
-    const n = foldRequests(demand, grid, fi);
+    const n = foldRequests(input, f, counted, scratch);
     const key = demand.reuseKey(f);
-    const prev = lastStart.get(key);
-    lastStart.set(key, start);
-    const distance = prev === undefined ? Infinity : start - prev;
+    const prev = lastStart[key];
+    lastStart[key] = start;
+    const distance = prev < 0 ? Infinity : start - prev;
     let pos = 0;
     while (pos < n) {
       // Requests at stream positions < blockStart + distance have their previous copy before the block.
@@ -72,7 +113,7 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
       inBlock += take;
       inserts += take;
       if (inBlock === blockSize) {
-        boundaryCycles.push(input.cycleOf(rowOfRequest(input, fi, pos - 1)));
+        boundaryCycles.push(input.cycleOf(rowOfRequest(input, fi, pos - 1, scratch)));
         blockStart = start + pos;
         inBlock = 0;
       }

@@ -105,7 +105,20 @@ export class WriteBuffer {
     return cycle >= this.drainEnd && this.free - words >= this.activeWords;
   }
 
-  /** Takes `words` that absorbs() cleared (each row's out-cycle is its own cycle). */
+  /**
+   * Of `rows` rows of `words` words each, the first at `cycle` and one per cycle after it, how many
+   * in a row write without an event (no stall, no drain), as writeRow would serve them.
+   */
+  quietRows(words: number, cycle: number, rows: number): number {
+    const whileDraining = Math.max(0, Math.min(rows, this.drainEnd - cycle));
+    // While a drain is in flight a row only has to leave a free word …
+    const fitting = Math.floor((this.free - 1) / words);
+    if (fitting < whileDraining) return Math.max(0, fitting);
+    // … after it, free space has to stay at or above the active half.
+    return Math.min(rows, Math.max(whileDraining, Math.floor((this.free - this.activeWords) / words)));
+  }
+
+  /** Takes `words` that absorbs() or quietRows() cleared (each row's out-cycle is its own cycle). */
   absorb(words: number): void {
     this.store(words);
   }
