@@ -9,7 +9,6 @@ import { machineOf } from './machine.js';
 import { repeatCount, executionOrder } from './repeat.js';
 import { bindEinsum } from './binding.js';
 import type { PimStructure } from './structure.js';
-import { PRECISION_BYTES } from '../../einsum/types.js';
 
 /**
  * Why the cascade's resident matrices (weights and KV caches of every repetition, the matrices
@@ -22,7 +21,7 @@ export function capacityProblem(cascade: Cascade, arch: Arch<PimStructure>): str
     const b = bindEinsum(e, cascade, m);
     if (b.unit !== 'pim') continue;
     const t = cascade.tensors[b.shape.matrix];
-    residentBytes += t.shape.reduce((p, x) => p * x, 1) * PRECISION_BYTES[t.precision] * repeatCount(e, cascade);
+    residentBytes += t.shape.reduce((p, x) => p * x, 1) * b.shape.matrixElementBytes * repeatCount(e, cascade);
   }
   if (residentBytes <= m.capacityBytes) return undefined;
   return `resident matrices need ${(residentBytes / 2 ** 30).toFixed(2)} GiB, the device has ${(m.capacityBytes / 2 ** 30).toFixed(2)} GiB`;
