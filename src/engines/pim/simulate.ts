@@ -26,6 +26,7 @@ import { PimChannel } from './scheduler.js';
 import type { PimStructure } from './structure.js';
 import { buildTaskGraph, type PimTask, type TaskGraph } from './task-graph.js';
 import { commandTraceArtifact } from './trace.js';
+import { rowHitRate } from './row-hit-rate.js';
 
 /** A scheduled decode step: the task graph, when each task ran, and the channel histories after it. */
 export interface PimSchedule {
@@ -212,7 +213,7 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
       device: m.device.dram.name,
       perTokenLatencyUs: seconds * 1e6,
       tokensPerSecond: seconds > 0 ? 1 / seconds : 0,
-      rowHitRate: columnAccesses > 0 ? Math.max(0, 1 - activations / columnAccesses) : 0,
+      rowHitRate: rowHitRate(activations, columnAccesses),
       schedule: s.host.overlap ? 'overlap' : 'sequential',
       nonGemvShareOfLatency: share(now - ov.gemvCoveredCycles),
       hostPartialSumShareOfLatency: share(ov.exposedPartialSumCycles),
