@@ -176,11 +176,11 @@ export function overlapOf(sched: Pick<PimSchedule, 'graph' | 'timing'>): Overlap
 }
 
 export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options: RunOptions): EngineResult {
-  // Weights that do not fit are not resident, and a model that assumes they are would report
-  // made-up latencies: refuse, with the reason `einsim check --arch` gives.
+  // Weights or inputs that do not fit are not in the device, and a model that assumes they are
+  // would report made-up latencies: refuse, with the reason `einsim check --arch` gives.
   const capacity = capacityProblem(cascade, arch);
   if (capacity !== undefined) {
-    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a device that holds ${cascade.name}'s resident matrices`, received: capacity });
+    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a device that holds ${cascade.name}'s resident matrices and inputs`, received: capacity });
   }
   const sched = schedulePim(cascade, arch, options.trace);
   const { machine: m, bindings, graph, latencyCycles: now, histories, records } = sched;
