@@ -57,6 +57,8 @@ export function generatePattern(spec: PatternSpec): RequestStream {
   const seed = spec.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed)) throw new EinsimError({ file: '<cli>', path: '--seed', code: 'invalid_value', expected: 'a whole number (mt19937_64 seed)', received: String(seed) });
   const requests = Math.floor(bytes / requestBytes);
+  // Not even one request: the run would report 0 cycles and 0 GB/s for a stream that is empty.
+  if (requests === 0) throw new EinsimError({ file: '<cli>', path: '--bytes', code: 'invalid_value', expected: `at least one request of ${requestBytes} B (--request)`, received: String(bytes) });
   const perRequest = Math.max(1, Math.ceil(requestBytes / transactionBytes));
   const count = requests * perRequest;
   if (count > MAX_PATTERN_TRANSACTIONS) {

@@ -30,6 +30,11 @@ describe('generatePattern input checks', () => {
     expect(issueOf({ pattern: 'seq', bytes: 1e15 })).toMatchObject({ path: '--bytes', code: 'range' });
   });
 
+  it('fewer bytes than one request is a --bytes error, not a run of nothing (0 cycles, 0 GB/s)', () => {
+    expect(issueOf({ pattern: 'seq', bytes: 1 })).toMatchObject({ path: '--bytes', code: 'invalid_value' });
+    expect(issueOf({ pattern: 'seq', bytes: 4096, requestBytes: 1048576 })).toMatchObject({ path: '--bytes' });
+  });
+
   it('still accepts negative whole seeds and the largest legal region', () => {
     expect(generatePattern({ ...base, seed: -5 }).count).toBe(64);
     expect(generatePattern({ ...base, regionBytes: 2 ** 53 }).count).toBe(64);
