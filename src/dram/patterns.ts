@@ -29,6 +29,13 @@ export interface PatternSpec {
 
 export const DEFAULT_REGION_BYTES = 2 ** 30;
 export const DEFAULT_SEED = 42;
+/**
+ * The most transactions one generated stream may have: 2^26 (4 GiB in 64 B transactions). The
+ * stream is two typed arrays (9 B per transaction, 576 MiB here) and the controller simulates
+ * about half a million transactions per second, so a larger stream is minutes of run and
+ * gigabytes of memory; beyond a few billion the arrays cannot be allocated at all.
+ */
+export const MAX_PATTERN_TRANSACTIONS = 2 ** 26;
 
 export function generatePattern(spec: PatternSpec): RequestStream {
   const { pattern, bytes, requestBytes, transactionBytes } = spec;
@@ -43,12 +50,22 @@ export function generatePattern(spec: PatternSpec): RequestStream {
   positive('--region', region);
   if (!PATTERNS.includes(pattern)) throw new EinsimError({ file: '<cli>', path: '--pattern', code: 'invalid_value', expected: `one of ${PATTERNS.join(', ')}`, received: String(pattern) });
   if (pattern === 'rand' && region < requestBytes) throw new EinsimError({ file: '<cli>', path: '--region', code: 'invalid_value', expected: `at least --request (${requestBytes})`, received: String(region) });
+  // Addresses are doubles, exact below 2^53 (the same bound --bytes meets below).
+  if (pattern === 'rand' && region > 2 ** 53) {
+    throw new EinsimError({ file: '<cli>', path: '--region', code: 'range', expected: 'addresses below 2^53 (--region ≤ 9007199254740992)', received: String(region) });
+  }
+  const seed = spec.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed)) throw new EinsimError({ file: '<cli>', path: '--seed', code: 'invalid_value', expected: 'a whole number (mt19937_64 seed)', received: String(seed) });
   const requests = Math.floor(bytes / requestBytes);
+  // Not even one request: the run would report 0 cycles and 0 GB/s for a stream that is empty.
+  if (requests === 0) throw new EinsimError({ file: '<cli>', path: '--bytes', code: 'invalid_value', expected: `at least one request of ${requestBytes} B (--request)`, received: String(bytes) });
   const perRequest = Math.max(1, Math.ceil(requestBytes / transactionBytes));
   const count = requests * perRequest;
+  if (count > MAX_PATTERN_TRANSACTIONS) {
+    throw new EinsimError({ file: '<cli>', path: '--bytes', code: 'range', expected: `at most ${MAX_PATTERN_TRANSACTIONS} transactions of ${transactionBytes} B (--bytes ≤ ${MAX_PATTERN_TRANSACTIONS * transactionBytes})`, received: `${bytes}, ${count} transactions` });
+  }
   const address = new Float64Array(count);
   const isWrite = new Uint8Array(count);
-  const seed = spec.seed ?? DEFAULT_SEED;
   const pick = pattern === 'rand' ? new UniformIndex(new Mt19937_64(seed), Math.floor(region / requestBytes)) : undefined;
   const writeFraction = spec.writeFraction ?? 0;
   const writes = writeFraction > 0 ? new UniformIndex(new Mt19937_64(seed + 1), 1 << 20) : undefined;

@@ -29,7 +29,7 @@ export function defaultExtent(ctx: ParseContext, rank: string): number | undefin
   const param = rank.toUpperCase();
   if (!Object.hasOwn(ctx.params, param)) return undefined;
   const value = snapInteger(ctx.params[param]);
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+  return Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }
 
 
@@ -55,13 +55,17 @@ export function evalNumber(ctx: ParseContext, node: Node | null, path: string, s
   return undefined;
 }
 
-/** An integer ≥ `min` (1 for extents, 0 for padding); undefined (with an issue) otherwise. */
+/**
+ * An integer ≥ `min` (1 for extents, 0 for padding); undefined (with an issue) otherwise. Extents
+ * are counted in doubles (points, bytes, cycles), so one past 2^53 − 1 would not even be exact.
+ */
 export function evalInteger(ctx: ParseContext, node: Node | null, path: string, min: 0 | 1): number | undefined {
   const raw = evalNumber(ctx, node, path);
   if (raw === undefined) return undefined;
   const value = snapInteger(raw);
-  if (!Number.isInteger(value) || value < min) {
-    const what = min === 1 ? 'a positive integer' : 'a non-negative integer';
+  if (!Number.isSafeInteger(value) || value < min) {
+    const tooLarge = Number.isInteger(value) && value >= min;
+    const what = `${min === 1 ? 'a positive integer' : 'a non-negative integer'}${tooLarge ? ' below 2^53' : ''}`;
     ctx.issues.error(path, ctx.src.lineOf(node), 'shape', what, String(raw));
     return undefined;
   }

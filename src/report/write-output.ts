@@ -26,7 +26,14 @@ export function writeFileAtomic(path: string, lines: Iterable<string>): void {
     }
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    // `force` ignores only a missing file: when the folder itself could not be made (a path
+    // through an existing file, ENOTDIR), removing the temporary file fails too; the user's
+    // problem is the path, not the clean-up.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* nothing was created */
+    }
     throw new EinsimError({ file: path, path: '', code: 'io', expected: 'a writable output path', received: (e as Error).message });
   }
 }

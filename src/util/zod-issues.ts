@@ -27,8 +27,8 @@ function describe(zi: z.core.$ZodIssue, value: unknown): { code: IssueCode; expe
   const received = value === undefined ? undefined : show(value);
   switch (zi.code) {
     case 'invalid_type':
-      if (value === undefined) return { code: 'missing', expected: `a ${zi.expected} (required field)` };
-      return { code: 'invalid_type', expected: `a ${zi.expected}`, received };
+      if (value === undefined) return { code: 'missing', expected: `${typeName(zi.expected)} (required field)` };
+      return { code: 'invalid_type', expected: typeName(zi.expected), received };
     case 'too_small':
       return { code: 'invalid_value', expected: `a value ${zi.inclusive ? '≥' : '>'} ${String(zi.minimum)}`, received };
     case 'too_big':
@@ -40,6 +40,12 @@ function describe(zi: z.core.$ZodIssue, value: unknown): { code: IssueCode; expe
     default:
       return { code: 'invalid_value', expected: zi.message.replace(/^Invalid input: expected /, ''), received };
   }
+}
+
+/** zod's type name with its article: `an integer` (zod says `int`), `an object`, `a number`. */
+function typeName(expected: string): string {
+  const word = expected === 'int' ? 'integer' : expected;
+  return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {

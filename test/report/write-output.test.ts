@@ -29,6 +29,21 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(join(d, 'out.csv'), failing())).toThrow(EinsimError);
     expect(readdirSync(d)).toEqual([]);
   });
+
+  it('a folder path that runs through an existing file is an io issue naming the path (run --trace into a file)', () => {
+    const d = tmp();
+    writeFileAtomic(join(d, 'afile.txt'), ['x\n']);
+    const target = join(d, 'afile.txt', 'layer0', 'T.csv');
+    let error: unknown;
+    try {
+      writeFileAtomic(target, ['1,2\n']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EinsimError);
+    expect((error as EinsimError).issues[0]).toMatchObject({ file: target, code: 'io' });
+    expect(readFileSync(join(d, 'afile.txt'), 'utf8')).toBe('x\n');
+  });
 });
 
 describe('chrome trace', () => {

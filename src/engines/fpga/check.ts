@@ -3,6 +3,7 @@
 // DSPs or on-chip buffers exceed the device are reported with a reason naming the task, the
 // resource, what the device has and who takes the rest. Nothing is simulated beyond the plan.
 import type { Arch } from '../../arch/types.js';
+import { isEinsimError } from '../../errors.js';
 import type { Cascade } from '../../einsum/types.js';
 import type { FitCheck } from '../engine.js';
 import { runFpgaModel } from './model.js';
@@ -10,7 +11,16 @@ import { resourceProblems } from './resources.js';
 import type { FpgaStructure } from './structure.js';
 
 export function checkFpga(cascade: Cascade, arch: Arch<FpgaStructure>): FitCheck[] {
-  const { plan, resources, ctx } = runFpgaModel(cascade, arch);
+  let model: ReturnType<typeof runFpgaModel>;
+  try {
+    model = runFpgaModel(cascade, arch);
+  } catch (e) {
+    // A cascade the mode cannot plan at all: every Einsum gets the reason.
+    if (!isEinsimError(e)) throw e;
+    const { expected, received } = e.issues[0];
+    return cascade.einsums.map((x) => ({ einsum: x.id, ok: false, reason: `needs ${expected}: ${received}` }));
+  }
+  const { plan, resources, ctx } = model;
   const ids = new Set(cascade.einsums.map((e) => e.id));
   const unknown = Object.keys(arch.structure.intar?.pipelineOverrides ?? {})
     .filter((id) => !ids.has(id))

@@ -27,6 +27,15 @@ export function groupStages(g: StageGraph, joins: (e: StageEdge) => boolean): st
   return orderGroups(g, find);
 }
 
+/**
+ * Whether the stages themselves form a loop: a recurrence whose Einsums fall in different stages
+ * (one-pass attention's running numerator, written by a later stage and read by an earlier one in
+ * the next iteration). Groups are ordered topologically, so such a graph has no group order.
+ */
+export function stagesLoop(g: StageGraph): boolean {
+  return hasCycle(g, (id) => id);
+}
+
 function indexOf(g: StageGraph, id: string): number {
   return g.stages.findIndex((s) => s.id === id);
 }

@@ -1,6 +1,6 @@
 // How one Einsum runs on a PIM machine: in the banks (a GEMV, with its mapping) or on the host,
 // or not at all (the host has no cost for one of its operations).
-import type { Cascade, Einsum } from '../../einsum/types.js';
+import { PRECISION_BYTES, type Cascade, type Einsum } from '../../einsum/types.js';
 import { classifyGemv, type GemvShape } from './gemv.js';
 import { missingHostOps } from './host.js';
 import { planGemv, type GemvPlan } from './layout.js';
@@ -15,8 +15,13 @@ export type Binding =
 export function bindEinsum(einsum: Einsum, cascade: Cascade, m: PimMachine): Binding {
   const g = classifyGemv(einsum, cascade);
   if (g.ok) {
-    const p = planGemv(g.shape, m.geometry);
-    if (p.ok) return { unit: 'pim', shape: g.shape, plan: p.plan };
+    // The banks hold the matrix, and the global buffer the vector, in the MAC lanes' element type
+    // (structure.pim.precision): the machine paces its MAC commands for that many elements per
+    // column, so an int8 matrix packed 32 to a 32 B column would outrun 16 fp16 lanes.
+    const bytes = PRECISION_BYTES[m.structure.pim.precision];
+    const shape = { ...g.shape, matrixElementBytes: bytes, vectorElementBytes: bytes };
+    const p = planGemv(shape, m.geometry);
+    if (p.ok) return { unit: 'pim', shape, plan: p.plan };
     return { unit: 'host', why: `GEMV not mappable: ${p.reason}`, gemvUnmappable: true };
   }
   const missing = missingHostOps(einsum, m.structure.host);

@@ -12,6 +12,7 @@ import { hostOps } from './host.js';
 import type { PimMachine } from './machine.js';
 import type { Binding } from './binding.js';
 import type { GemvPlan } from './layout.js';
+import { rowHitRate } from './row-hit-rate.js';
 
 export interface StepRecord {
   unit: 'pim' | 'host';
@@ -76,7 +77,7 @@ export function einsumResult(e: Einsum, binding: Binding, records: StepRecord[],
     // The mapping of one execution: its parts' plans, each on the busiest channel.
     const plans = records[0]?.plans.length ? records[0].plans : [binding.plan];
     const busiest = plans.map((p) => p.channels.reduce((best, ch) => (perUnit(ch) > perUnit(best) ? ch : best), p.channels[0]));
-    details.rowHitRate = accesses > 0 ? 1 - activations / accesses : 0;
+    details.rowHitRate = rowHitRate(activations, accesses);
     details.tiles = binding.plan.tiles;
     details.dotProductsPerUnit = busiest.reduce((a, ch) => a + perUnit(ch), 0);
     details.bufferLoads = busiest.reduce((a, ch) => a + ch.loads.length, 0);

@@ -42,11 +42,13 @@ export function buildMachine(structure: PimStructure, file = '<arch>'): PimMachi
   const rowBytes = (org.columns * org.deviceWidthBits) / 8;
   const tCKseconds = device.dram.tCKns * 1e-9;
   // The MAC unit consumes one column (elements / lanes MAC cycles); a command cannot come faster
-  // than that, nor faster than column commands to one bank group (tCCD_L).
+  // than that, nor faster than column commands to one bank group (tCCD_L). A spacing the arch file
+  // gives replaces tCCD_L (PIM-GPT's 2 cycles), never the lanes' pace: fewer lanes than a column
+  // holds must stretch it, or the units would do more MACs per cycle than they have lanes.
   const elementsPerColumn = device.columnBytes / PRECISION_BYTES[pim.precision];
   const macCyclesPerColumn = Math.ceil(elementsPerColumn / pim.macLanes);
   const macPaceCycles = Math.ceil((macCyclesPerColumn / pim.macClockHz) / tCKseconds - 1e-9);
-  const nCCDAB = pim.allBankMacSpacingCycles ?? Math.max(device.dram.timing.tCCD_L, macPaceCycles);
+  const nCCDAB = Math.max(pim.allBankMacSpacingCycles ?? device.dram.timing.tCCD_L, macPaceCycles);
   const compiled = compileStandard(pimStandard(pim.allBankActCountsInFaw), timingValues(device.dram.timing, { tRCDMAC: device.tRCDMAC, nCCDAB }), file);
   const totalLanes = d.channels * unitsPerChannel * pim.macLanes;
   return {

@@ -26,6 +26,7 @@ import { PimChannel } from './scheduler.js';
 import type { PimStructure } from './structure.js';
 import { buildTaskGraph, type PimTask, type TaskGraph } from './task-graph.js';
 import { commandTraceArtifact } from './trace.js';
+import { rowHitRate } from './row-hit-rate.js';
 
 /** A scheduled decode step: the task graph, when each task ran, and the channel histories after it. */
 export interface PimSchedule {
@@ -175,11 +176,11 @@ export function overlapOf(sched: Pick<PimSchedule, 'graph' | 'timing'>): Overlap
 }
 
 export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options: RunOptions): EngineResult {
-  // Weights that do not fit are not resident, and a model that assumes they are would report
-  // made-up latencies: refuse, with the reason `einsim check --arch` gives.
+  // Weights or inputs that do not fit are not in the device, and a model that assumes they are
+  // would report made-up latencies: refuse, with the reason `einsim check --arch` gives.
   const capacity = capacityProblem(cascade, arch);
   if (capacity !== undefined) {
-    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a device that holds ${cascade.name}'s resident matrices`, received: capacity });
+    throw new EinsimError({ file: arch.file, path: 'structure', code: 'unsupported', expected: `a device that holds ${cascade.name}'s resident matrices and inputs`, received: capacity });
   }
   const sched = schedulePim(cascade, arch, options.trace);
   const { machine: m, bindings, graph, latencyCycles: now, histories, records } = sched;
@@ -212,7 +213,7 @@ export function simulatePim(cascade: Cascade, arch: Arch<PimStructure>, options:
       device: m.device.dram.name,
       perTokenLatencyUs: seconds * 1e6,
       tokensPerSecond: seconds > 0 ? 1 / seconds : 0,
-      rowHitRate: columnAccesses > 0 ? Math.max(0, 1 - activations / columnAccesses) : 0,
+      rowHitRate: rowHitRate(activations, columnAccesses),
       schedule: s.host.overlap ? 'overlap' : 'sequential',
       nonGemvShareOfLatency: share(now - ov.gemvCoveredCycles),
       hostPartialSumShareOfLatency: share(ov.exposedPartialSumCycles),

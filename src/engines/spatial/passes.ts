@@ -313,7 +313,9 @@ export function explainPasses(a: PassAnalysis, bufferBytes?: number): string[] {
   if (bufferBytes !== undefined) {
     const c = passCost(a, bufferBytes);
     lines.push(
-      c.dramBytesPerQuery === 0
+      a.bufferBytesPerQuery === 0
+        ? `  nothing is kept per query: the ${formatBytes(bufferBytes)} buffer limits no query tile`
+        : c.dramBytesPerQuery === 0
         ? `  a ${formatBytes(bufferBytes)} buffer holds ${c.queriesHeld} queries at once`
         : `  one query does not fit a ${formatBytes(bufferBytes)} buffer: its fiber goes to DRAM and back, ${formatBytes(c.dramBytesPerQuery)} per query`,
     );

@@ -6,6 +6,7 @@
 // stall (memory time beyond compute).
 import type { Arch } from '../../arch/types.js';
 import type { Cascade } from '../../einsum/types.js';
+import { EinsimError } from '../../errors.js';
 import type { RunOptions } from '../engine.js';
 import { mergeActions, mergeTraffic, zeroBreakdown, type EinsumResult, type EngineResult, type TraceEvent } from '../result.js';
 import { runSpatialModel, type SpatialModel } from './model.js';
@@ -16,6 +17,13 @@ import { arrayView, type SpatialStructure } from './structure.js';
 export function simulateSpatial(cascade: Cascade, arch: Arch<SpatialStructure>, options: RunOptions): EngineResult {
   const s = arch.structure;
   const model = runSpatialModel(cascade, s, arch.clockHz);
+  // A kernel whose query tile does not fit the buffer has no plan to time (its traffic would be
+  // the inputs and outputs only, as if the buffer held it): refuse the run with the reason
+  // `einsim check --arch` gives, as the other engines refuse what the device cannot hold.
+  const infeasible = model.kernels.find((k) => k.plan.infeasible !== null);
+  if (infeasible) {
+    throw new EinsimError({ file: arch.file, path: 'structure.globalBuffer.sizeBytes', code: 'unsupported', expected: `a global buffer that holds one query tile of ${cascade.name}'s kernel ${infeasible.kernel.index}`, received: infeasible.plan.infeasible as string });
+  }
   const total = model.cycles;
 
   const einsums = model.einsums.map((m): EinsumResult => {

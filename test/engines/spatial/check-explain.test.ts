@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Arch } from '../../../src/arch/types.js';
 import { spatialEngine } from '../../../src/engines/spatial/index.js';
+import { EinsimError } from '../../../src/errors.js';
 import type { SpatialStructure } from '../../../src/engines/spatial/structure.js';
 import { arch, workload } from './helpers.js';
 
@@ -17,6 +18,21 @@ describe('check', () => {
     const checks = spatialEngine.check(onePass, tinyBuffer(arch('fusemax'), 4096));
     expect(checks.every((c) => !c.ok)).toBe(true);
     expect(checks[0].reason).toMatch(/a query tile of 256 needs \d+ B of buffer .* the buffer has 4096 B/);
+  });
+});
+
+describe('simulate', () => {
+  it('refuses a query tile that cannot fit the buffer, with the reason check gives, instead of timing it', () => {
+    const small = tinyBuffer(arch('fusemax'), 4096);
+    const reason = spatialEngine.check(onePass, small)[0].reason;
+    let error: unknown;
+    try {
+      spatialEngine.simulate(onePass, small, { trace: false });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EinsimError);
+    expect((error as EinsimError).issues[0]).toMatchObject({ path: 'structure.globalBuffer.sizeBytes', code: 'unsupported', received: reason });
   });
 });
 

@@ -51,6 +51,13 @@ describe('what the passes cost with a given buffer', () => {
     // QK and SN are kept across different boundaries: each is written once and read back once.
     expect(passCost(a, 2 ** 20)).toEqual({ queriesHeld: 1, dramBytesPerQuery: 2 * 2 * 2 ** 21 });
   });
+  it('a GEMM keeps nothing per query: the explanation says so instead of "holds Infinity queries"', () => {
+    const a = analysePasses(workload('workloads/gemm.yaml'));
+    expect(a.bufferBytesPerQuery).toBe(0);
+    const text = explainPasses(a, 16 * 2 ** 20).join('\n');
+    expect(text).not.toMatch(/Infinity|NaN/);
+    expect(text).toContain('nothing is kept per query');
+  });
   it('the 1-pass cascade never needs DRAM for its passes', () => {
     const a = analysePasses(workload('workloads/fusemax/attention-1pass.yaml', { seq: 1048576, B: 1, H: 1 }));
     expect(passCost(a, 64 * 1024).dramBytesPerQuery).toBe(0);
