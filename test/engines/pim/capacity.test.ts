@@ -3,7 +3,7 @@
 // larger than the whole device used to be simulated read by read (`-p M=2147483648` on AiM ran for
 // minutes); it is refused up front, by run and by check, like an oversized resident matrix.
 import { describe, expect, it } from 'vitest';
-import { EinsimError } from '../../../src/errors.js';
+import { issuesOf } from '../../helpers/expectIssue.js';
 import { parseWorkload } from '../../../src/einsum/parse.js';
 import { checkFit } from '../../../src/simulate.js';
 import { pimArch, run } from './run.js';
@@ -24,14 +24,7 @@ const oneChannel = () => pimArch('aim', [{ path: 'structure.dram.channels', valu
 
 describe('pim: capacity counts the inputs the host reads from DRAM', () => {
   it('run refuses a host GEMM whose operand exceeds the device, naming the bytes', () => {
-    let error: unknown;
-    try {
-      run(gemm, oneChannel());
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(EinsimError);
-    const issue = (error as EinsimError).issues[0];
+    const [issue] = issuesOf(() => run(gemm, oneChannel()));
     expect(issue.code).toBe('unsupported');
     expect(issue.received).toContain('1.50 GiB');
     expect(issue.received).toContain('0.50 GiB');
