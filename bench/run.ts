@@ -5,51 +5,40 @@
 // run-to-run noise on the shared 2-core machine is of the same order).
 
 const only = process.argv[2];
-const SECTIONS = ['load', 'systolic', 'systolic-sweep', 'pim', 'fpga', 'spatial', 'dram'];
+
+/**
+ * Each section: its title, and a run that imports its benchmark (only then, see above) and
+ * resolves to false when the benchmark found a wrong number.
+ */
+const SECTIONS: Record<string, { title: string; run: () => Promise<unknown> }> = {
+  load: { title: 'loading the largest shipped workload, cold and warm, beside the YAML parse alone', run: async () => (await import('./load.js')).benchLoad() },
+  systolic: { title: 'systolic engine vs SCALE-Sim v2', run: async () => (await import('./systolic.js')).benchSystolic().mismatches === 0 },
+  'systolic-sweep': { title: 'systolic engine: one ResNet-50 sweep point on small arrays', run: async () => (await import('./systolic-sweep.js')).benchSystolicSweep() },
+  pim: { title: 'PIM engine: GPT decode on PIM-GPT', run: async () => (await import('./pim.js')).benchPim() },
+  fpga: { title: 'fpga engine vs the InTAR U280 kernel table', run: async () => (await import('./fpga.js')).benchFpga() },
+  spatial: { title: 'spatial engine: the FuseMax reproduction', run: async () => (await import('./spatial.js')).benchSpatial() },
+  dram: {
+    title: 'DRAM model vs DRAMsim3 (requests simulated per second)',
+    run: async () => {
+      const { benchDram, formatRow } = await import('./dram.js');
+      for (const r of await benchDram()) console.log(formatRow(r));
+    },
+  },
+};
 
 if (!only) {
   // Each benchmark in a fresh process: one benchmark's heap and JIT state must not slow the next.
   const { spawnSync } = await import('node:child_process');
-  for (const section of SECTIONS) {
+  for (const section of Object.keys(SECTIONS)) {
     const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1], section], { stdio: 'inherit' });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
   process.exit();
 }
-if (only === 'load') {
-  console.log('== loading the largest shipped workload, cold and warm, beside the YAML parse alone ==');
-  const { benchLoad } = await import('./load.js');
-  benchLoad();
+const section = SECTIONS[only];
+if (!section) {
+  console.error(`unknown bench section ${JSON.stringify(only)}; one of ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
 }
-if (only === 'systolic') {
-  console.log('== systolic engine vs SCALE-Sim v2 ==');
-  const { benchSystolic } = await import('./systolic.js');
-  const r = benchSystolic();
-  if (r.mismatches > 0) process.exitCode = 1;
-}
-if (only === 'systolic-sweep') {
-  console.log('== systolic engine: one ResNet-50 sweep point on small arrays ==');
-  const { benchSystolicSweep } = await import('./systolic-sweep.js');
-  benchSystolicSweep();
-}
-if (only === 'pim') {
-  console.log('== PIM engine: GPT decode on PIM-GPT ==');
-  const { benchPim } = await import('./pim.js');
-  benchPim();
-}
-if (only === 'fpga') {
-  console.log('== fpga engine vs the InTAR U280 kernel table ==');
-  const { benchFpga } = await import('./fpga.js');
-  benchFpga();
-}
-if (only === 'spatial') {
-  console.log('== spatial engine: the FuseMax reproduction ==');
-  const { benchSpatial } = await import('./spatial.js');
-  benchSpatial();
-}
-if (only === 'dram') {
-  console.log('== DRAM model vs DRAMsim3 (requests simulated per second) ==');
-  const { benchDram, formatRow } = await import('./dram.js');
-  const rows = await benchDram();
-  for (const r of rows) console.log(formatRow(r));
-}
+console.log(`== ${section.title} ==`);
+if ((await section.run()) === false) process.exitCode = 1;
