@@ -7,6 +7,7 @@ import { VERSION } from '../version.js';
 import { registerRun } from './commands/run.js';
 import { registerExplain } from './commands/explain.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerCompare } from './commands/compare.js';
 import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
 import { registerRepro } from './commands/repro.js';
@@ -54,4 +55,4 @@ class UsageError extends Error {}
 /** A command registers itself on the parser; `setExit` records its exit code. */
 export type CommandRegistrar = (parser: ReturnType<typeof yargs>, setExit: (code: number) => void) => void;
 
-const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerSweep, registerRepro, dramCommand];
+const COMMANDS: CommandRegistrar[] = [registerCheck, registerList, registerRun, registerExplain, registerCompare, registerSweep, registerRepro, dramCommand];

@@ -23,6 +23,19 @@ describe('evaluatePoint', () => {
     expect(cycles).toEqual([128, 256, 32, 64]);
   });
 
+  it('takes the architecture and workload texts of the arch / workload axes from input.files', () => {
+    const big = FAKE_ARCH_YAML.replace(/pes: \d+/, 'pes: 64');
+    expect(big).not.toBe(FAKE_ARCH_YAML);
+    const files = { 'small.yaml': { path: 'small.yaml', text: FAKE_ARCH_YAML }, 'big.yaml': { path: 'big.yaml', text: big }, 'g16.yaml': { path: 'g16.yaml', text: GEMM.replace('M: 8', 'M: 16') } };
+    const outs = [...gridPoints({ arch: ['small.yaml', 'big.yaml'], workload: ['g16.yaml'] })].map((p) => evaluatePoint({ ...input, files }, p));
+    const cycles = outs.map((o) => (o.ok ? o.report.totals.cycles : -1));
+    const pes = Number(/pes: (\d+)/.exec(FAKE_ARCH_YAML)?.[1]);
+    expect(cycles).toEqual([Math.ceil((16 * 8 * 8) / pes), Math.ceil((16 * 8 * 8) / 64)]);
+    expect(outs.map((o) => (o.ok ? o.report.arch.file : ''))).toEqual(['small.yaml', 'big.yaml']);
+    // A file the caller did not read is a programming error, not a skipped point.
+    expect(() => evaluatePoint({ ...input, files }, { arch: 'other.yaml' })).toThrow(/readAxisFiles/);
+  });
+
   it('skips an invalid point with its reason instead of failing the sweep', () => {
     const o = evaluatePoint(input, { 'structure.pes': 0 });
     expect(o.ok).toBe(false);

@@ -1,11 +1,14 @@
 // `einsim sweep`: evaluate the Cartesian product of axes and print one CSV row per point with
-// its totals and whether it is on the Pareto front of the chosen objectives.
+// its totals and whether it is on the Pareto front of the chosen objectives. An axis is an
+// architecture field, a workload parameter (param.NAME), or the architecture or workload file
+// itself (arch=..., workload=...: one front across different accelerators).
 import { loadWorkload } from '../../einsum/load.js';
 import { EinsimError } from '../../errors.js';
 import { csvCell } from '../../report/csv.js';
 import { scatterSvg } from '../../report/plot-svg.js';
 import { writeFileAtomic } from '../../report/write-output.js';
 import { readText } from '../../util/read-text.js';
+import { FILE_AXES, readAxisFiles } from '../../sweep/file-axes.js';
 import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
 import { paretoFront } from '../../sweep/reduce.js';
 import { type SweepOutcome } from '../../sweep/run-sweep.js';
@@ -32,9 +35,10 @@ function parseAxis(text: string): [string, AxisValue[]] {
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '')
-    .map((v) => (Number.isFinite(Number(v)) ? Number(v) : v));
+    // File names stay strings (a file called 2024 is still a file).
+    .map((v) => (name !== FILE_AXES.arch && name !== FILE_AXES.workload && Number.isFinite(Number(v)) ? Number(v) : v));
   if (eq <= 0 || values.length === 0) {
-    throw new EinsimError({ file: '<cli>', path: '--axis', code: 'invalid_value', expected: 'path=v1,v2,... e.g. structure.rows=16,32,64 or param.M=512,1024', received: JSON.stringify(text) });
+    throw new EinsimError({ file: '<cli>', path: '--axis', code: 'invalid_value', expected: 'path=v1,v2,... e.g. structure.rows=16,32,64, param.M=512,1024 or arch=arch/tpu-128.yaml,arch/fusemax.yaml', received: JSON.stringify(text) });
   }
   return [name, values];
 }
@@ -46,11 +50,12 @@ export const registerSweep: CommandRegistrar = (parser) => {
     (y) =>
       y
         .options(RUN_INPUT_OPTIONS)
-        .option('axis', { type: 'string', array: true, demandOption: true, describe: 'a swept field: path=v1,v2,... (arch field or param.NAME; repeatable)' })
+        .option('axis', { type: 'string', array: true, demandOption: true, describe: 'a swept field: path=v1,v2,... (an arch field, param.NAME, or arch=FILES / workload=FILES to sweep the files themselves, which then replace -a / -w; repeatable)' })
         .option('objectives', { type: 'string', default: 'cycles,energy', describe: `metrics to minimise (${Object.keys(METRICS).join(', ')})` })
         .option('jobs', { alias: 'j', type: 'number', default: DEFAULT_JOBS, describe: 'worker threads (1 = evaluate in this thread)' })
         .option('plot', { type: 'string', describe: 'write an SVG scatter of the first two objectives with the Pareto front' })
-        .example('$0 sweep -w workloads/gemm.yaml -a arch/scale32.yaml --axis structure.rows=8,16,32 --axis structure.cols=8,16,32', 'array shapes for a GEMM'),
+        .example('$0 sweep -w workloads/gemm.yaml -a arch/scale32.yaml --axis structure.rows=8,16,32 --axis structure.cols=8,16,32', 'array shapes for a GEMM')
+        .example('$0 sweep -w workloads/attention-1pass.yaml --axis arch=arch/tpu-128.yaml,arch/fusemax.yaml --axis param.seq=1024,4096', 'two accelerators, two sequence lengths, one Pareto front'),
     async (argv) => {
       const axes = Object.fromEntries(asArray(argv.axis).map((a) => parseAxis(String(a))));
       const objectives = argv.objectives.split(',').map((o) => o.trim());
@@ -58,8 +63,21 @@ export const registerSweep: CommandRegistrar = (parser) => {
       const archFile = resolveInput(argv.arch);
       const workloadFile = resolveInput(argv.workload);
       const topologyType = topologyTypeFlag(argv);
-      loadWorkload(workloadFile, {}, { topologyType }); // fail early, with the file's own error, on a broken workload
-      const input = { archText: readText(archFile), archFile, workloadText: readText(workloadFile), workloadFile, topologyType, params: parseParamFlags(argv.param), set: archSetFlags(argv) };
+      const params = parseParamFlags(argv.param);
+      // Fail early, with the file's own error, on a broken workload (each file of a workload axis
+      // is checked by readAxisFiles instead; -w then only names the default).
+      if (!axes[FILE_AXES.workload]) loadWorkload(workloadFile, params, { topologyType });
+      const files = readAxisFiles(axes, { params, topologyType });
+      const input = {
+        archText: axes[FILE_AXES.arch] ? '' : readText(archFile),
+        archFile,
+        workloadText: axes[FILE_AXES.workload] ? '' : readText(workloadFile),
+        workloadFile,
+        topologyType,
+        params,
+        set: archSetFlags(argv),
+        files,
+      };
       const total = countPoints(axes);
       const progress = process.stderr.isTTY ? (n: number) => process.stderr.write(`\reinsim: ${n}/${total} points`) : undefined;
       const outcomes: SweepOutcome[] = await evaluatePoints(input, [...gridPoints(axes)], argv.jobs, progress);
