@@ -7,7 +7,7 @@
 // iterations).
 import { AffineProblem, bareRank, indexRange, shiftedRank, toAffine } from './affine.js';
 import { EinsumSyntaxError, parseEinsumText, type AccessSyntax, type EinsumSyntax, type ExprSyntax } from './einsum-syntax.js';
-import { defaultExtent, whyNoExtent, type ParseContext } from './parse-context.js';
+import { defaultExtent, extentParamPhrase, whyNoExtent, type ParseContext } from './parse-context.js';
 import { arityText, MAP_ARITY, MAP_FUNCTIONS, takesArguments } from './map-arity.js';
 import type { TensorDraft } from './tensors.js';
 import type { Access, Einsum, Expr, MapOp, ReduceOp } from './types.js';
@@ -210,7 +210,7 @@ function inferExtents(ctx: ParseContext, tensors: Map<string, TensorDraft>, outp
     const extent = defaultExtent(ctx, rank);
     if (extent === undefined) {
       const why = whyNoExtent(ctx, [rank]);
-      throw new EinsumProblem(why ? 'shape' : 'unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or a positive-integer param ${rank.toUpperCase()}`, why ?? rank);
+      throw new EinsumProblem(why ? 'shape' : 'unknown_name', `an extent for rank ${rank}: a tensor indexed by bare ${rank}, a \`ranks:\` entry, or ${extentParamPhrase(ctx, [rank])}`, why ?? rank);
     }
     extents[rank] = extent;
   }

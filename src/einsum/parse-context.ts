@@ -20,6 +20,13 @@ export function whyNoExtent(ctx: ParseContext, ranks: string[]): string | undefi
   return bad.length > 0 ? bad.map((p) => `${p} = ${ctx.params[p]}`).join(', ') : undefined;
 }
 
+/** "a positive-integer param M, N" for ranks without an extent; "below 2^53" only when one is that large. */
+export function extentParamPhrase(ctx: ParseContext, ranks: string[]): string {
+  const params = ranks.map((r) => r.toUpperCase());
+  const tooLarge = params.some((p) => Object.hasOwn(ctx.params, p) && Math.abs(ctx.params[p]) >= 2 ** 53);
+  return `a positive-integer param ${params.join(', ')}${tooLarge ? ' below 2^53' : ''}`;
+}
+
 /**
  * The extent a rank has when no tensor gives it: the `ranks:` section, else the param named by
  * the rank upper-cased (m1 -> M1, the TeAAL convention). undefined when neither exists.

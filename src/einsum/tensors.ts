@@ -13,6 +13,7 @@ import {
   readPrecision,
   readString,
   whyNoExtent,
+  extentParamPhrase,
   type ParseContext,
 } from './parse-context.js';
 import type { Access, Precision, TensorDecl, TensorInit } from './types.js';
@@ -118,7 +119,7 @@ function readShape(ctx: ParseContext, ranks: string[], node: Node | null | undef
     const missing = ranks.filter((_, i) => extents[i] === undefined);
     if (missing.length > 0) {
       const why = whyNoExtent(ctx, missing);
-      ctx.issues.error(path, line, why ? 'shape' : 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or a positive-integer param ${missing.map((r) => r.toUpperCase()).join(', ')} below 2^53)`, why);
+      ctx.issues.error(path, line, why ? 'shape' : 'missing', `an extent for rank ${missing.join(', ')} (a \`shape:\`, a \`ranks:\` entry or ${extentParamPhrase(ctx, missing)})`, why);
       return null;
     }
     return extents as number[];

@@ -44,7 +44,8 @@ function describe(zi: z.core.$ZodIssue, value: unknown): { code: IssueCode; expe
 
 /** zod's type name with its article: `an integer` (zod says `int`), `an object`, `a number`. */
 function typeName(expected: string): string {
-  const word = expected === 'int' ? 'integer' : expected;
+  // zod names a missing z.unknown() field (an architecture's `structure:`) "nonoptional".
+  const word = expected === 'int' ? 'integer' : expected === 'nonoptional' ? 'value' : expected;
   return `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
 }
 

@@ -29,6 +29,14 @@ describe('extents are safe integers', () => {
     const issues = issuesOf(gemm(), { M: 1e300 });
     expect(issues[0]).toMatchObject({ code: 'shape', path: 'tensors.A' });
     expect(issues[0].received).toContain('1e+300');
+    expect(issues[0].expected).toContain('below 2^53');
+  });
+
+  it('a fractional param is told to be an integer, without the 2^53 limit it is far from', () => {
+    const issues = issuesOf(gemm(), { M: 2.5 });
+    expect(issues[0]).toMatchObject({ code: 'shape', path: 'tensors.A', received: 'M = 2.5' });
+    expect(issues[0].expected).toContain('a positive-integer param M');
+    expect(issues[0].expected).not.toContain('2^53');
   });
 
   it('an explicit shape beyond 2^53 is a shape issue', () => {

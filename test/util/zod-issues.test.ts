@@ -19,6 +19,7 @@ describe('zod issue wording', () => {
     ['s: 3', 'an object', z.object({ s: z.object({ a: z.number() }) })],
     ['l: 3', 'an array', z.object({ l: z.array(z.number()) })],
     ['{}', 'a number (required field)', z.object({ rows: z.number().int() })],
+    ['{}', 'a value (required field)', z.object({ structure: z.unknown() })],
   ])('%s → expected %s', (yaml, expected, schema) => {
     expect(expectedFor(schema, yaml)).toBe(expected);
   });
