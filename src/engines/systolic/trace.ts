@@ -113,10 +113,17 @@ function* ofmapDramLines(plan: LayerPlan, run: MemoryRun): Generator<string> {
   }
 }
 
+/** The bursts of a traced run's read buffer (an untraced run keeps only their span). */
+function recordedBursts(run: MemoryRun, which: 'ifmap' | 'filter'): DramBurst[] {
+  const bursts = run[which].bursts;
+  if (!bursts) throw new Error(`the ${which} read buffer kept no bursts: trace the run to record them`);
+  return bursts;
+}
+
 export function layerTrace(plan: LayerPlan, run: MemoryRun, rec: RecordedRun): LayerTrace {
   const c = plan.config;
   const addresses = (which: 'ifmap' | 'filter'): ((b: number, k: number) => number) => {
-    const bursts = run[which].bursts;
+    const bursts = recordedBursts(run, which);
     const offset = which === 'ifmap' ? c.ifmapOffset : c.filterOffset;
     const words = Math.floor((which === 'ifmap' ? c.ifmapSramBytes : c.filterSramBytes) / c.wordBytes);
     return c.bandwidthMode === 'CALC' ? calcAddresses(bursts, rec.fetched[which], offset) : userAddresses(plan, which, bursts, offset, words);
@@ -126,8 +133,8 @@ export function layerTrace(plan: LayerPlan, run: MemoryRun, rec: RecordedRun): L
       { path: `layer${i}/IFMAP_SRAM_TRACE.csv`, lines: () => sramLines(plan, plan.ifmap, rec.rowOut.ifmap, c.ifmapOffset) },
       { path: `layer${i}/FILTER_SRAM_TRACE.csv`, lines: () => sramLines(plan, plan.filter, rec.rowOut.filter, c.filterOffset) },
       { path: `layer${i}/OFMAP_SRAM_TRACE.csv`, lines: () => sramLines(plan, plan.ofmap, rec.rowOut.ofmap, c.ofmapOffset) },
-      { path: `layer${i}/IFMAP_DRAM_TRACE.csv`, lines: () => dramReadLines(run.ifmap.bursts, addresses('ifmap')) },
-      { path: `layer${i}/FILTER_DRAM_TRACE.csv`, lines: () => dramReadLines(run.filter.bursts, addresses('filter')) },
+      { path: `layer${i}/IFMAP_DRAM_TRACE.csv`, lines: () => dramReadLines(recordedBursts(run, 'ifmap'), addresses('ifmap')) },
+      { path: `layer${i}/FILTER_DRAM_TRACE.csv`, lines: () => dramReadLines(recordedBursts(run, 'filter'), addresses('filter')) },
       { path: `layer${i}/OFMAP_DRAM_TRACE.csv`, lines: () => ofmapDramLines(plan, run) },
     ],
     events: (startCycle, clockHz, pid) => {
@@ -143,7 +150,7 @@ export function layerTrace(plan: LayerPlan, run: MemoryRun, rec: RecordedRun): L
       if (drainEnd > run.totalCycles) ev.push({ name: 'final ofmap drain', cat: 'drain', ph: 'X', ts: us(run.totalCycles), dur: dur(drainEnd - run.totalCycles), pid, tid: 'array' });
       for (const [row, cycle, stall] of rec.stallRows) ev.push({ name: 'stall', cat: 'stall', ph: 'X', ts: us(cycle), dur: dur(stall), pid, tid: 'stalls', args: { row } });
       for (const which of ['ifmap', 'filter'] as const) {
-        for (const b of run[which].bursts) {
+        for (const b of recordedBursts(run, which)) {
           ev.push({ name: `${which} prefetch`, cat: 'dram', ph: 'X', ts: us(b.firstCycle), dur: dur(b.cycles), pid, tid: `${which} dram`, args: { words: b.words } });
         }
       }

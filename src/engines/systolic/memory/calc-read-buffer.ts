@@ -133,3 +133,21 @@ export function calcOutcome(setSize: number, inserts: number, firstCycle: number
     bursts,
   };
 }
+
+/**
+ * calcOutcome without the bursts, for runs that are not traced: the same DRAM reads, start and
+ * stop from the boundary count and the last boundary's cycle alone, in O(1). The first burst
+ * starts with the first fill (before the first request, or before cycle 0 when nothing crosses
+ * a block); the last one ends at the last boundary (the final partial block is spread over the
+ * window closing there), or at cycle −1 when everything came in the first fill.
+ * test/engines/systolic/calc-span.test.ts checks it against calcOutcome.
+ */
+export function calcSpan(setSize: number, inserts: number, firstCycle: number, boundaries: number, lastBoundaryCycle: number): ReadBufferOutcome {
+  if (boundaries === 0) {
+    const cycles = Math.ceil((Math.ceil(inserts / setSize) * setSize) / CALC_FILL_BANDWIDTH_WORDS);
+    return { dramReads: inserts, startCycle: -cycles, stopCycle: -1 };
+  }
+  const fillCycles = Math.ceil((SETS_PER_BLOCK * setSize) / CALC_FILL_BANDWIDTH_WORDS);
+  const fillEnd = firstCycle - 1 - READ_LATENCY_CYCLES;
+  return { dramReads: inserts, startCycle: fillEnd - fillCycles + 1 + READ_LATENCY_CYCLES, stopCycle: lastBoundaryCycle + READ_LATENCY_CYCLES };
+}

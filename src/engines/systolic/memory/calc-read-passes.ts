@@ -14,7 +14,7 @@
 // relative to the pass (the block holds the distinct addresses since then), so once a start recurs
 // the passes cycle and the rest are added, not computed.
 import { SETS_PER_BLOCK } from './constants.js';
-import { calcOutcome, calcSetSize } from './calc-read-buffer.js';
+import { calcSetSize, calcSpan } from './calc-read-buffer.js';
 import type { ReadBufferOutcome } from './outcome.js';
 
 /**
@@ -106,7 +106,11 @@ export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
   const blockSize = SETS_PER_BLOCK * calcSetSize(input.bufferWords);
   const { prev, row, foldStart, requests: P } = passPrevious(input);
 
+  // Block boundaries of the passes walked (rows); the repeating passes only count theirs and keep
+  // the last one (untraced runs need the span alone, calcSpan).
   const boundaryRows: number[] = [];
+  let boundaries = 0;
+  let lastBoundaryRow = -1;
   let inBlock = 0;
   let inserts = 0;
   // Where the current block started, relative to the current pass's first request.
@@ -122,14 +126,18 @@ export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
     passBoundaries.push(boundaryRows.length);
     const earlier = passOfStart.get(blockStart);
     if (earlier !== undefined) {
-      // Same state as at pass `earlier`: passes earlier … p−1 repeat from here on.
+      // Same state as at pass `earlier`: passes earlier … p−1 repeat from here on, pass q as pass
+      // r = earlier + (q − earlier) mod period, shifted by q − r passes.
+      // (passBoundaries / passInserts hold the starts of passes 0 … p, so pass r ≤ p − 1 has both ends.)
       const period = p - earlier;
       for (let q = p; q < input.passes; q++) {
-        const from = q - period;
-        for (let b = passBoundaries[from]; b < passBoundaries[from + 1]; b++) boundaryRows.push(boundaryRows[b] + period * input.passRows);
-        inserts += passInserts[from + 1] - passInserts[from];
-        passInserts.push(inserts);
-        passBoundaries.push(boundaryRows.length);
+        const r = earlier + ((q - earlier) % period);
+        const n = passBoundaries[r + 1] - passBoundaries[r];
+        inserts += passInserts[r + 1] - passInserts[r];
+        if (n > 0) {
+          boundaries += n;
+          lastBoundaryRow = boundaryRows[passBoundaries[r + 1] - 1] + (q - r) * input.passRows;
+        }
       }
       break;
     }
@@ -148,12 +156,15 @@ export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
         if (prev[x] >= blockStart) continue;
         inserts++;
         if (++inBlock === blockSize) {
-          boundaryRows.push(p * input.passRows + row[x]);
+          lastBoundaryRow = p * input.passRows + row[x];
+          boundaryRows.push(lastBoundaryRow);
+          boundaries++;
           inBlock = 0;
           blockStart = x + 1;
         }
       }
     }
   }
-  return calcOutcome(calcSetSize(input.bufferWords), inserts, input.cycleOf(input.firstRow), boundaryRows.map(input.cycleOf));
+  const lastBoundaryCycle = boundaries > 0 ? input.cycleOf(lastBoundaryRow) : -1;
+  return calcSpan(calcSetSize(input.bufferWords), inserts, input.cycleOf(input.firstRow), boundaries, lastBoundaryCycle);
 }

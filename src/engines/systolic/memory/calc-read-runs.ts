@@ -6,16 +6,16 @@
 // its previous occurrence exactly `d` requests earlier (d = distance between the two fold starts),
 // and a first-time tile has none. A request is a DRAM fetch iff its previous occurrence came before
 // the current block started (calc-read-buffer.ts), so a fold is: fetches up to the block-start + d
-// frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1)
-// plus O(ports · log L) per block boundary (to find the boundary's row); with −1 slots, a
-// boundary's row is found by walking the fold's rows, and each distinct tile's requests are
-// counted once.
+// frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1);
+// only the last block boundary's row is needed (its cycle ends the DRAM span; untraced runs keep
+// no bursts), found once in O(ports · log L), or with −1 slots by walking the fold's rows. Each
+// distinct tile's requests are counted once.
 import type { OperandDemand } from '../demand.js';
 import { foldDataRows, rowRequests } from '../demand.js';
 import type { Fold, FoldGrid } from '../folds.js';
 import { foldAt } from '../folds.js';
 import { SETS_PER_BLOCK } from './constants.js';
-import { calcOutcome, calcSetSize } from './calc-read-buffer.js';
+import { calcSetSize, calcSpan } from './calc-read-buffer.js';
 import type { ReadBufferOutcome } from './outcome.js';
 
 export interface RunsInput {
@@ -91,7 +91,11 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
   const lastStart = new Float64Array(grid.folds).fill(-1);
   const counted = new Float64Array(input.nullSlots ? grid.folds : 0).fill(-1);
   const scratch = new Int32Array(demand.ports);
-  const boundaryCycles: number[] = [];
+  // Only the last block boundary's cycle matters (untraced runs keep no bursts): remember where
+  // it fell and find its row once, at the end.
+  let boundaries = 0;
+  let lastFold = -1;
+  let lastRequest = -1;
   let start = 0; // stream position of the current fold's first request
   let blockStart = 0;
   let inBlock = 0;
@@ -113,12 +117,15 @@ export function calcReadByRuns(input: RunsInput): ReadBufferOutcome {
       inBlock += take;
       inserts += take;
       if (inBlock === blockSize) {
-        boundaryCycles.push(input.cycleOf(rowOfRequest(input, fi, pos - 1, scratch)));
+        boundaries++;
+        lastFold = fi;
+        lastRequest = pos - 1;
         blockStart = start + pos;
         inBlock = 0;
       }
     }
     start += n;
   }
-  return calcOutcome(setSize, inserts, input.cycleOf(input.firstRow), boundaryCycles);
+  const lastBoundaryCycle = boundaries > 0 ? input.cycleOf(rowOfRequest(input, lastFold, lastRequest, scratch)) : -1;
+  return calcSpan(setSize, inserts, input.cycleOf(input.firstRow), boundaries, lastBoundaryCycle);
 }

@@ -1,5 +1,6 @@
 // What a read buffer reports after a layer: DRAM words read, the first and last DRAM trace cycle,
-// and the bursts (for DRAM traces and the timeline).
+// and the bursts (for DRAM traces and the timeline). Untraced CALC runs compute the span alone
+// (calcSpan): a small buffer on a large layer has millions of bursts that nothing would read.
 
 /** `cycles` consecutive DRAM trace rows from `firstCycle`, `widthWords` addresses per row. */
 export interface DramBurst {
@@ -16,5 +17,6 @@ export interface ReadBufferOutcome {
   dramReads: number;
   startCycle: number;
   stopCycle: number;
-  bursts: DramBurst[];
+  /** Absent when the run was not traced and the buffer computed only the span. */
+  bursts?: DramBurst[];
 }
