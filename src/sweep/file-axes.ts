@@ -6,6 +6,7 @@
 import { loadArch } from '../arch/load.js';
 import { loadWorkload } from '../einsum/load.js';
 import { resolveInput } from '../cli/paths.js';
+import { EinsimError } from '../errors.js';
 import { readText } from '../util/read-text.js';
 import type { AxisValue } from './points.js';
 
@@ -15,6 +16,8 @@ export const FILE_AXES = { arch: 'arch', workload: 'workload' } as const;
 export interface AxisFile {
   path: string;
   text: string;
+  /** A workload's params (what a `param.NAME` axis may set). */
+  params?: string[];
 }
 
 export interface AxisFileOptions {
@@ -33,8 +36,25 @@ export function readAxisFiles(axes: Record<string, readonly AxisValue[]>, option
   }
   for (const value of axes[FILE_AXES.workload] ?? []) {
     const path = resolveInput(String(value));
-    loadWorkload(path, options.params ?? {}, { topologyType: options.topologyType });
-    files[String(value)] = { path, text: readText(path) };
+    const cascade = loadWorkload(path, options.params ?? {}, { topologyType: options.topologyType });
+    files[String(value)] = { path, text: readText(path), params: Object.keys(cascade.params) };
   }
   return files;
+}
+
+
+/**
+ * A `param.NAME` axis must name a param of the workload (of at least one, with a workload axis):
+ * otherwise every point would be skipped with the same reason, and that is a typo, not the edge
+ * of the design space. `workloads` are the swept workloads' files and params.
+ */
+export function checkParamAxes(axes: Record<string, readonly AxisValue[]>, workloads: readonly { path: string; params: readonly string[] }[]): void {
+  const known = new Set(workloads.flatMap((w) => w.params));
+  for (const axis of Object.keys(axes)) {
+    if (!axis.startsWith('param.')) continue;
+    const name = axis.slice('param.'.length);
+    if (known.has(name)) continue;
+    const files = workloads.map((w) => w.path).join(', ');
+    throw new EinsimError({ file: '<cli>', path: `--axis ${axis}`, code: 'unknown_name', expected: `a param of ${files} (${[...known].join(', ') || 'none'})`, received: JSON.stringify(name) });
+  }
 }

@@ -65,6 +65,17 @@ describe('einsim sweep over architecture files', () => {
     expect(Number(lines[4].split(',')[3])).toBe(Number(run.totals.cycles.toPrecision(15)));
   });
 
+  it('refuses a param axis that no swept workload has, instead of skipping every point', () => {
+    const [line] = expectCleanFailure(einsim('sweep', '-w', 'workloads/gemm.yaml', '-a', 'arch/scale32.yaml', '--axis', 'param.KV=1,2'), 1);
+    expect(line).toContain('--axis param.KV');
+    expect(line).toMatch(/a param of .*gemm\.yaml \(M, K, N\)/);
+    // With a workload axis the param need only exist in one workload; the others' points are skipped.
+    const r = einsim('sweep', '-a', 'arch/scale32.yaml', '--axis', 'workload=workloads/gemm.yaml,workloads/conv.yaml', '--axis', 'param.M=16');
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').slice(1);
+    expect(rows.map((l) => l.split(',').slice(0, 3).join(','))).toEqual(['workloads/gemm.yaml,16,ok', 'workloads/conv.yaml,16,skipped']);
+  });
+
   it('checks each file of a file axis before any point runs', () => {
     const out = expectCleanFailure(einsim('sweep', '--axis', 'arch=arch/tpu-128.yaml,workloads/gemm.yaml'), 7);
     expect(out[0]).toContain('workloads/gemm.yaml');

@@ -8,7 +8,7 @@ import { csvCell } from '../../report/csv.js';
 import { scatterSvg } from '../../report/plot-svg.js';
 import { writeFileAtomic } from '../../report/write-output.js';
 import { readText } from '../../util/read-text.js';
-import { FILE_AXES, readAxisFiles } from '../../sweep/file-axes.js';
+import { checkParamAxes, FILE_AXES, readAxisFiles } from '../../sweep/file-axes.js';
 import { countPoints, gridPoints, type AxisValue } from '../../sweep/points.js';
 import { paretoFront } from '../../sweep/reduce.js';
 import { type SweepOutcome } from '../../sweep/run-sweep.js';
@@ -66,8 +66,9 @@ export const registerSweep: CommandRegistrar = (parser) => {
       const params = parseParamFlags(argv.param);
       // Fail early, with the file's own error, on a broken workload (each file of a workload axis
       // is checked by readAxisFiles instead; -w then only names the default).
-      if (!axes[FILE_AXES.workload]) loadWorkload(workloadFile, params, { topologyType });
+      const fixed = axes[FILE_AXES.workload] ? undefined : loadWorkload(workloadFile, params, { topologyType });
       const files = readAxisFiles(axes, { params, topologyType });
+      checkParamAxes(axes, fixed ? [{ path: workloadFile, params: Object.keys(fixed.params) }] : (axes[FILE_AXES.workload] ?? []).map((v) => ({ path: files[String(v)].path, params: files[String(v)].params ?? [] })));
       const input = {
         archText: axes[FILE_AXES.arch] ? '' : readText(archFile),
         archFile,
