@@ -8,7 +8,7 @@ import chalk from 'chalk';
 import { csvCell } from './csv.js';
 import type { Report } from './report.js';
 import { renderTable } from './text-table.js';
-import { formatAreaUm2, formatCount, formatEnergyPj, formatHz, formatPercent, formatSeconds } from './units.js';
+import { formatAreaUm2, formatCount, formatEnergyPj, formatHz, formatSeconds, formatUtilization } from './units.js';
 
 export type CompareInput = { arch: string; ok: true; report: Report } | { arch: string; ok: false; reason: string };
 
@@ -98,9 +98,7 @@ export function renderComparisonTable(c: Comparison): string {
     formatEnergyPj(r.energyPj ?? 0),
     ratio(r.energyRatio),
     (r.areaUm2 ?? 0) > 0 ? formatAreaUm2(r.areaUm2 ?? 0) : 'not priced',
-    Object.entries(r.utilization ?? {})
-      .map(([u, f]) => `${u} ${formatPercent(f)}`)
-      .join(', '),
+    formatUtilization(r.utilization ?? {}),
   ]);
   out.push(
     ...renderTable(

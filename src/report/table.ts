@@ -4,13 +4,11 @@
 import chalk from 'chalk';
 import type { Report } from './report.js';
 import { renderTable } from './text-table.js';
-import { formatAreaUm2, formatCount, formatEnergyPj, formatHz, formatPercent, formatSeconds } from './units.js';
+import { formatAreaUm2, formatCount, formatEnergyPj, formatHz, formatPercent, formatSeconds, formatUtilization } from './units.js';
 
 export function renderReportTable(r: Report): string {
   const out: string[] = [];
-  const util = Object.entries(r.totals.utilization)
-    .map(([u, f]) => `${u} ${formatPercent(f)}`)
-    .join(', ');
+  const util = formatUtilization(r.totals.utilization);
   out.push(chalk.bold(`${r.workload.name}`) + chalk.dim(` on `) + chalk.bold(r.arch.name) + chalk.dim(` (${r.arch.engine}, ${r.arch.technology}, ${formatHz(r.clockHz)})`));
   out.push(
     `  ${chalk.cyan('cycles')} ${formatCount(r.totals.cycles)}  ${chalk.cyan('time')} ${formatSeconds(r.totals.seconds)}  ${chalk.cyan('stalls')} ${formatCount(r.totals.stallCycles)}  ${chalk.cyan('utilization')} ${util || 'n/a'}`,

@@ -53,6 +53,13 @@ export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)} %`;
 }
 
+/** Busy fraction per compute unit, as "pe 27.5 %, host 3.0 %". */
+export function formatUtilization(byUnit: Record<string, number>): string {
+  return Object.entries(byUnit)
+    .map(([unit, f]) => `${unit} ${formatPercent(f)}`)
+    .join(', ');
+}
+
 export function formatHz(hz: number): string {
   if (hz >= 1e9) return `${(hz / 1e9).toPrecision(4)} GHz`;
   if (hz >= 1e6) return `${(hz / 1e6).toPrecision(4)} MHz`;
