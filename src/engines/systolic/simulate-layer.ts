@@ -268,8 +268,8 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
   const bw = config.userBandwidthWordsPerCycle;
   const model = DATAFLOWS[config.dataflow];
   const prefetch = model.prefetch(plan.geometry, grid);
-  const ifBuf = new UserReadBuffer(prefetch.ifmap, plan.operandSizes.ifmap, E.ifmap, bw);
-  const flBuf = new UserReadBuffer(prefetch.filter, plan.operandSizes.filter, E.filter, bw);
+  const ifBuf = new UserReadBuffer(prefetch.ifmap, plan.operandSizes.ifmap, E.ifmap, bw, trace);
+  const flBuf = new UserReadBuffer(prefetch.filter, plan.operandSizes.filter, E.filter, bw, trace);
   const write = new WriteBuffer(E.ofmap, bw, trace);
   const spans = {
     ifmap: validRowSpan(plan, plan.ifmap),

@@ -10,6 +10,7 @@ import type { OperandDemand } from './demand.js';
 import { rowAllPorts, rowRequests } from './demand.js';
 import { foldAt } from './folds.js';
 import type { DramBurst } from './memory/outcome.js';
+import type { DrainEvent } from './memory/write-buffer.js';
 import { NULL_ADDR } from './operand-matrix.js';
 import { pyFloatStr } from './python-float.js';
 import { DATAFLOWS } from './dataflow/index.js';
@@ -104,13 +105,19 @@ function* ofmapDramLines(plan: LayerPlan, run: MemoryRun): Generator<string> {
     }
   })();
   let line = 0;
-  for (const d of w.drains) {
+  for (const d of recordedDrains(w)) {
     for (let i = 0; i < d.lines; i++, line++) {
       const cells = [pyFloatStr(d.firstCycle + i)];
       for (let j = 0; j < lineWords; j++) cells.push(j < sizes[line] ? pyFloatStr(stream.next().value! + plan.config.ofmapOffset) : '-1.0');
       yield cells.join(',');
     }
   }
+}
+
+/** The drains of a traced run's write buffer (an untraced run keeps only the first and last). */
+function recordedDrains(w: MemoryRun['write']): DrainEvent[] {
+  if (!w.drains) throw new Error('the write buffer kept no drains: trace the run to record them');
+  return w.drains;
 }
 
 /** The bursts of a traced run's read buffer (an untraced run keeps only their span). */
@@ -154,7 +161,7 @@ export function layerTrace(plan: LayerPlan, run: MemoryRun, rec: RecordedRun): L
           ev.push({ name: `${which} prefetch`, cat: 'dram', ph: 'X', ts: us(b.firstCycle), dur: dur(b.cycles), pid, tid: `${which} dram`, args: { words: b.words } });
         }
       }
-      for (const d of run.write.drains) ev.push({ name: 'ofmap drain', cat: 'dram', ph: 'X', ts: us(d.firstCycle), dur: dur(d.lines), pid, tid: 'ofmap dram', args: { words: d.words } });
+      for (const d of recordedDrains(run.write)) ev.push({ name: 'ofmap drain', cat: 'dram', ph: 'X', ts: us(d.firstCycle), dur: dur(d.lines), pid, tid: 'ofmap dram', args: { words: d.words } });
       return ev;
     },
   };

@@ -26,10 +26,14 @@ export class UserReadBuffer {
   private prefetches = 0;
   private started = false;
   private startCycle = 0;
-  /** Cycle at which each later prefetch was issued (for the timeline). */
-  readonly prefetchIssueCycles: number[] = [];
+  /**
+   * Cycle at which each later prefetch was issued, kept only for traces (the bursts): a small
+   * buffer on a large layer issues hundreds of millions of prefetches, more than an array holds.
+   */
+  private readonly prefetchIssueCycles: number[] | null;
 
-  constructor(prefetch: PrefetchMatrix, operandSize: number, bufferWords: number, bandwidthWords: number) {
+  constructor(prefetch: PrefetchMatrix, operandSize: number, bufferWords: number, bandwidthWords: number, keepBursts: boolean) {
+    this.prefetchIssueCycles = keepBursts ? [] : null;
     const eps = Math.ceil(bufferWords / USER_LINES_PER_BUFFER);
     const active = Math.ceil(bufferWords * ACTIVE_FRACTION);
     const prefetchWords = bufferWords - active;
@@ -86,7 +90,7 @@ export class UserReadBuffer {
           throw new EinsimError({ file: '<systolic>', path: 'user-read-buffer', code: 'unsupported', expected: `address ${e} in the prefetch order`, received: 'an address the buffer never fetches' });
         }
         this.windowStart = (this.windowStart + this.prefetchLines) % this.lines;
-        this.prefetchIssueCycles.push(this.lastPrefetchCycle + 1);
+        this.prefetchIssueCycles?.push(this.lastPrefetchCycle + 1);
         this.lastPrefetchCycle += this.prefetchRows + 1;
         this.prefetches++;
         const late = this.lastPrefetchCycle - (cycle + offset);
@@ -98,18 +102,18 @@ export class UserReadBuffer {
 
   finish(): ReadBufferOutcome {
     const b = this.bandwidthWords;
-    const bursts: DramBurst[] = [
-      { firstCycle: this.startCycle - this.fillRows, cycles: this.fillRows, words: this.fillRows * b, widthWords: b, fromFetch: 0 },
-    ];
-    for (let i = 0; i < this.prefetches; i++) {
-      const first = this.prefetchIssueCycles[i] + READ_LATENCY_CYCLES;
-      bursts.push({ firstCycle: first, cycles: this.prefetchRows, words: this.prefetchRows * b, widthWords: b, fromFetch: -1 });
-    }
-    return {
+    const span = {
       dramReads: (this.fillRows + this.prefetches * this.prefetchRows) * b,
       startCycle: this.startCycle - this.fillRows,
       stopCycle: this.lastPrefetchCycle,
-      bursts,
     };
+    if (!this.prefetchIssueCycles) return span;
+    const bursts: DramBurst[] = [
+      { firstCycle: this.startCycle - this.fillRows, cycles: this.fillRows, words: this.fillRows * b, widthWords: b, fromFetch: 0 },
+    ];
+    for (const issued of this.prefetchIssueCycles) {
+      bursts.push({ firstCycle: issued + READ_LATENCY_CYCLES, cycles: this.prefetchRows, words: this.prefetchRows * b, widthWords: b, fromFetch: -1 });
+    }
+    return { ...span, bursts };
   }
 }

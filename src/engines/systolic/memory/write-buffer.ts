@@ -32,7 +32,10 @@ export class WriteBuffer {
   private linesDrained = 0;
   private drainEnd = 0;
   dramWrites = 0;
-  readonly drains: DrainEvent[] = [];
+  /** Every drain, kept only when tracing (an untraced run keeps the first and the last). */
+  readonly drains: DrainEvent[] | null;
+  private firstDrain: DrainEvent | null = null;
+  private lastDrain: DrainEvent | null = null;
   /** Valid words of every closed line, in order; kept only when tracing. */
   readonly lineSizes: number[] | null;
 
@@ -43,6 +46,7 @@ export class WriteBuffer {
     this.drainLines = Math.ceil((bufferWords - this.activeWords) / lineWords);
     this.free = bufferWords;
     this.lineSizes = keepLines ? [] : null;
+    this.drains = keepLines ? [] : null;
   }
 
   private pushLines(valid: number, count: number): void {
@@ -90,7 +94,10 @@ export class WriteBuffer {
     }
     // SCALE-Sim counts whole lines and subtracts the −1 padding of the batch's last line only.
     const words = lines * this.lineWords - (this.lineWords - lastValid);
-    this.drains.push({ firstCycle: cycle, lines, words, fromLine: this.linesDrained });
+    const event = { firstCycle: cycle, lines, words, fromLine: this.linesDrained };
+    this.firstDrain ??= event;
+    this.lastDrain = event;
+    this.drains?.push(event);
     this.linesDrained += lines;
     this.dramWrites += words;
     this.free += words;
@@ -163,11 +170,11 @@ export class WriteBuffer {
   }
 
   get startCycle(): number {
-    return this.drains.length > 0 ? this.drains[0].firstCycle : 0;
+    return this.firstDrain ? this.firstDrain.firstCycle : 0;
   }
 
   get stopCycle(): number {
-    const d = this.drains[this.drains.length - 1];
+    const d = this.lastDrain;
     return d ? d.firstCycle + d.lines - 1 : 0;
   }
 }
