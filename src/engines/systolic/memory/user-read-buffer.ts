@@ -47,14 +47,18 @@ export class UserReadBuffer {
       valid++;
     });
     for (let e = 0; e < operandSize; e++) counts[e + 1] += counts[e];
-    this.lineStart = counts;
-    const fill = counts.slice(0, operandSize);
+    // counts[e] is now where e's lines start; fill them using counts[e] itself as the cursor (no
+    // second operand-sized array: a large layer's operand has hundreds of millions of elements),
+    // which leaves counts[e] at the start of e + 1; shifting by one restores the starts.
     this.lineOf = new Int32Array(valid);
     let v = 0;
     forEachPrefetched(prefetch, (e) => {
-      this.lineOf[fill[e]++] = Math.floor(v / eps);
+      this.lineOf[counts[e]++] = Math.floor(v / eps);
       v++;
     });
+    counts.copyWithin(1, 0, operandSize);
+    counts[0] = 0;
+    this.lineStart = counts;
     this.lines = Math.floor(valid / eps) + 1;
     this.activeLines = Math.min(this.lines, Math.ceil(active / eps));
     this.prefetchLines = Math.min(this.lines - this.activeLines, Math.ceil(prefetchWords / eps));
