@@ -261,7 +261,56 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
   };
 }
 
-/** USER mode: all three buffers can stall, so rows are served jointly, in order. */
+/**
+ * The lines a fold's tile of an operand occupies in a USER buffer, per reuse key (folds with one
+ * key read the same tile): lo and hi, or lo > hi for a tile of no requests. Computed when a tile
+ * comes back the first time: finding them costs a walk of the tile, as much as serving it, so a
+ * tile read once (a stationary one) is simply served.
+ */
+class TileLines {
+  private readonly seen: Uint8Array;
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly range = new Float64Array(2);
+  private readonly entries: Int32Array;
+
+  constructor(
+    private readonly plan: LayerPlan,
+    private readonly d: OperandDemand,
+    private readonly buf: UserReadBuffer,
+  ) {
+    this.seen = new Uint8Array(plan.grid.folds);
+    this.lo = new Float64Array(plan.grid.folds).fill(NaN);
+    this.hi = new Float64Array(plan.grid.folds);
+    this.entries = new Int32Array(d.ports);
+  }
+
+  /** Whether the buffer's window holds the whole tile of fold f now (every request would hit). */
+  held(f: Fold): boolean {
+    const key = this.d.reuseKey(f);
+    if (this.seen[key] === 0) {
+      this.seen[key] = 1;
+      return false;
+    }
+    if (Number.isNaN(this.lo[key])) {
+      this.range[0] = Infinity;
+      this.range[1] = -Infinity;
+      const [lo, hi] = foldDataRows(this.d, f);
+      for (let t = Math.max(lo, 0); t <= Math.min(hi, this.plan.foldRows - 1); t++) this.buf.widenLineRange(this.entries, rowRequests(this.d, f, t, this.entries), this.range);
+      this.lo[key] = this.range[0];
+      this.hi[key] = this.range[1];
+    }
+    return this.buf.holdsLines(this.lo[key], this.hi[key]);
+  }
+}
+
+/**
+ * USER mode: all three buffers can stall, so rows are served jointly, in order. A fold whose
+ * ifmap and filter tiles both lie inside their buffers' active windows cannot miss (a hit changes
+ * nothing), so its reads are served at cycle + 1 without asking; when the write buffer can also
+ * absorb the fold's ofmap without a drain, the whole fold passes with no event and is taken in
+ * one step. Untraced runs only: a trace needs every row's cycles.
+ */
 function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
   const { config, grid } = plan;
   const E = wordsOf(config);
@@ -288,15 +337,35 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
   let lastOut = 0;
   const outs = trace ? { ifmap: new Float64Array(plan.demandRows), filter: new Float64Array(plan.demandRows), ofmap: new Float64Array(plan.demandRows) } : null;
   const stallRows: [number, number, number][] = [];
+  const ifTiles = trace ? null : new TileLines(plan, plan.ifmap, ifBuf);
+  const flTiles = trace ? null : new TileLines(plan, plan.filter, flBuf);
+  const of = plan.ofmap;
   for (let fi = 0; fi < grid.folds; fi++) {
     const f = foldAt(grid, fi);
+    const ifHeld = ifTiles !== null && ifTiles.held(f);
+    const flHeld = flTiles !== null && flTiles.held(f);
+    if (ifHeld && flHeld) {
+      const [ofLo] = foldDataRows(of, f);
+      const words = (of.dataRows - of.firstDataRow(f)) * of.usedPorts(f);
+      if (write.absorbs(words, fi * L + Math.max(ofLo, 0) + stalls)) {
+        // No event in the fold: every row is served at its own cycle (reads one cycle later).
+        write.absorb(words);
+        for (const which of ['ifmap', 'filter', 'ofmap'] as const) {
+          const latency = which === 'ofmap' ? 0 : READ_LATENCY_CYCLES;
+          for (const k of [0, 1] as const) {
+            const r = spans[which][k];
+            if (r >= fi * L && r < fi * L + L) sram[which][k === 0 ? 'startCycle' : 'stopCycle'] = r + stalls + latency;
+          }
+        }
+        lastOut = fi * L + L - 1 + stalls;
+        continue;
+      }
+    }
     for (let t = 0; t < L; t++) {
       const row = fi * L + t;
       const c = row + stalls;
-      const ni = rowRequests(plan.ifmap, f, t, ifEntries);
-      const a = ifBuf.readRow(ifEntries, ni, c);
-      const nf = rowRequests(plan.filter, f, t, flEntries);
-      const b = flBuf.readRow(flEntries, nf, c);
+      const a = ifHeld ? c + READ_LATENCY_CYCLES : ifBuf.readRow(ifEntries, rowRequests(plan.ifmap, f, t, ifEntries), c);
+      const b = flHeld ? c + READ_LATENCY_CYCLES : flBuf.readRow(flEntries, rowRequests(plan.filter, f, t, flEntries), c);
       const o = write.writeRow(rowSlots(plan.ofmap, f, t), c);
       record('ifmap', row, a);
       record('filter', row, b);

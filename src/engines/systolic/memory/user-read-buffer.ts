@@ -67,6 +67,41 @@ export class UserReadBuffer {
     this.prefetchRows = Math.ceil(prefetchWords / bandwidthWords);
   }
 
+  /**
+   * Widen [range[0], range[1]] to every line holding any of entries[0 … count): a fold's tile is
+   * then tested against the window once (holdsLines) instead of request by request.
+   */
+  widenLineRange(entries: Int32Array, count: number, range: Float64Array): void {
+    for (let i = 0; i < count; i++) {
+      const e = entries[i];
+      if (this.lineStart[e] === this.lineStart[e + 1]) {
+        // Never fetched: no window holds it, and readRow must see it (it reports the error).
+        range[0] = -Infinity;
+        range[1] = Infinity;
+        return;
+      }
+      for (let k = this.lineStart[e]; k < this.lineStart[e + 1]; k++) {
+        const line = this.lineOf[k];
+        if (line < range[0]) range[0] = line;
+        if (line > range[1]) range[1] = line;
+      }
+    }
+  }
+
+  /**
+   * Whether every line of [lo, hi] is in the active window (an empty range: trivially). Then every
+   * request for an element whose lines all lie there hits, and a hit changes nothing: readRow
+   * would return cycle + READ_LATENCY_CYCLES for each such row. False before the first row
+   * (readRow starts the buffer's clock).
+   */
+  holdsLines(lo: number, hi: number): boolean {
+    if (!this.started) return false;
+    if (lo > hi) return true;
+    let rel = lo - this.windowStart;
+    if (rel < 0) rel += this.lines;
+    return rel + (hi - lo) < this.activeLines;
+  }
+
   private hit(e: number): boolean {
     const end = this.lineStart[e + 1];
     for (let i = this.lineStart[e]; i < end; i++) {
