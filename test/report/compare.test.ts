@@ -6,16 +6,9 @@ import { parseWorkloadText } from '../../src/einsum/load.js';
 import { compareReports, renderComparisonCsv, renderComparisonTable } from '../../src/report/compare.js';
 import { simulate } from '../../src/simulate.js';
 import { fakeRegistry, FAKE_ARCH_YAML } from '../helpers/fake-engine.js';
+import { gemmYaml } from '../helpers/gemm-yaml.js';
 
-const GEMM = `name: g
-params: { M: 64, N: 8, K: 8 }
-tensors:
-  A: [m, k]
-  B: [k, n]
-  Z: [m, n]
-einsums:
-  - Z[m,n] = A[m,k] * B[k,n]
-`;
+const GEMM = gemmYaml(64, 8, 8);
 
 function reportOn(pes: number, clockHz = 1e9) {
   const text = FAKE_ARCH_YAML.replace(/pes: \d+/, `pes: ${pes}`).replace(/clockHz: .*/, `clockHz: ${clockHz}`);

@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { gridPoints } from '../../src/sweep/points.js';
 import { evaluatePoint } from '../../src/sweep/run-sweep.js';
 import { fakeRegistry, FAKE_ARCH_YAML } from '../helpers/fake-engine.js';
+import { gemmYaml } from '../helpers/gemm-yaml.js';
 
-const GEMM = `name: g
-params: { M: 8, N: 8, K: 8 }
-tensors:
-  A: [m, k]
-  B: [k, n]
-  Z: [m, n]
-einsums:
-  - Z[m,n] = A[m,k] * B[k,n]
-`;
+const GEMM = gemmYaml(8, 8, 8);
 
 describe('evaluatePoint', () => {
   const input = { archText: FAKE_ARCH_YAML, archFile: 'a.yaml', workloadText: GEMM, workloadFile: 'g.yaml', registry: fakeRegistry };
@@ -26,7 +19,7 @@ describe('evaluatePoint', () => {
   it('takes the architecture and workload texts of the arch / workload axes from input.files', () => {
     const big = FAKE_ARCH_YAML.replace(/pes: \d+/, 'pes: 64');
     expect(big).not.toBe(FAKE_ARCH_YAML);
-    const files = { 'small.yaml': { path: 'small.yaml', text: FAKE_ARCH_YAML }, 'big.yaml': { path: 'big.yaml', text: big }, 'g16.yaml': { path: 'g16.yaml', text: GEMM.replace('M: 8', 'M: 16') } };
+    const files = { 'small.yaml': { path: 'small.yaml', text: FAKE_ARCH_YAML }, 'big.yaml': { path: 'big.yaml', text: big }, 'g16.yaml': { path: 'g16.yaml', text: gemmYaml(16, 8, 8) } };
     const outs = [...gridPoints({ arch: ['small.yaml', 'big.yaml'], workload: ['g16.yaml'] })].map((p) => evaluatePoint({ ...input, files }, p));
     const cycles = outs.map((o) => (o.ok ? o.report.totals.cycles : -1));
     const pes = Number(/pes: (\d+)/.exec(FAKE_ARCH_YAML)?.[1]);
