@@ -25,13 +25,15 @@ export function forEachPrefetched(p: PrefetchMatrix, visit: (index: number) => v
     }
     return;
   }
+  // usedCols per block, asked once each: the anti-diagonal walk below asks for every entry.
+  const used = Int32Array.from({ length: p.blocks }, (_, b) => p.usedCols(b));
   for (let d = 0; d < rows + q - 1; d++) {
     const rHi = Math.min(d, rows - 1);
     const rLo = Math.max(0, d - q + 1);
     for (let r = rHi; r >= rLo; r--) {
       const j = d - r;
       const b = Math.floor(r / p.blockRows);
-      if (j >= p.usedCols(b)) continue;
+      if (j >= used[b]) continue;
       const e = p.entry(b, r - b * p.blockRows, j);
       if (e !== NULL_ADDR) visit(e);
     }

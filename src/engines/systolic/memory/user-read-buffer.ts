@@ -51,10 +51,14 @@ export class UserReadBuffer {
     // second operand-sized array: a large layer's operand has hundreds of millions of elements),
     // which leaves counts[e] at the start of e + 1; shifting by one restores the starts.
     this.lineOf = new Int32Array(valid);
-    let v = 0;
+    let line = 0;
+    let inLine = 0;
     forEachPrefetched(prefetch, (e) => {
-      this.lineOf[counts[e]++] = Math.floor(v / eps);
-      v++;
+      this.lineOf[counts[e]++] = line; // the v-th valid entry is in line floor(v / eps)
+      if (++inLine === eps) {
+        line++;
+        inLine = 0;
+      }
     });
     counts.copyWithin(1, 0, operandSize);
     counts[0] = 0;
