@@ -139,6 +139,11 @@ export function countOps(einsum: Pick<Einsum, 'expr' | 'reduce'>, iterationPoint
  * The access a read of a view really makes: `BK[e,m1,m0]` with BK = K[e, m1*M0+m0] becomes
  * `K[e, m1*M0+m0]` in the Einsum's ranks. Accesses of stored tensors come back unchanged.
  */
+/** The stored tensor a name reads: a view's base (views are of plain tensors only), else itself. */
+export function baseTensor(cascade: Cascade, name: string): string {
+  return cascade.tensors[name]?.viewOf?.tensor ?? name;
+}
+
 export function throughView(access: Access, tensors: Record<string, TensorDecl>): Access {
   const decl = tensors[access.tensor];
   if (!decl?.viewOf) return access;
@@ -165,7 +170,7 @@ export function tensorBytes(t: TensorDecl): number {
 /** The stored tensors some Einsum reads, directly or through a view (one pass, not one per tensor). */
 function readBases(cascade: Cascade): Set<string> {
   const out = new Set<string>();
-  for (const e of cascade.einsums) for (const a of readsOf(e)) out.add(cascade.tensors[a.tensor]?.viewOf?.tensor ?? a.tensor);
+  for (const e of cascade.einsums) for (const a of readsOf(e)) out.add(baseTensor(cascade, a.tensor));
   return out;
 }
 

@@ -3,14 +3,14 @@
 // tensors kept in DRAM (weights and KV caches of every repetition, inputs the host reads) fit.
 import type { Arch } from '../../arch/types.js';
 import { isEinsimError } from '../../errors.js';
-import { tensorBytes } from '../../einsum/analysis.js';
+import { baseTensor, tensorBytes } from '../../einsum/analysis.js';
 import { readsOf } from '../../einsum/graph.js';
 import type { Cascade, Einsum } from '../../einsum/types.js';
 import type { FitCheck } from '../engine.js';
 import { machineOf } from './machine.js';
 import { repeatCount, executionOrder } from './repeat.js';
 import { bindEinsum, type Binding } from './binding.js';
-import { baseTensor } from './gemv.js';
+
 import type { PimStructure } from './structure.js';
 
 /**

@@ -10,6 +10,7 @@
 // is not a GEMV and runs on the host.
 import type { Access, Cascade, Einsum, Expr } from '../../einsum/types.js';
 import { PRECISION_BYTES } from '../../einsum/types.js';
+import { baseTensor } from '../../einsum/analysis.js';
 
 export interface GemvShape {
   einsum: string;
@@ -29,12 +30,6 @@ export interface GemvShape {
 }
 
 export type GemvClassification = { ok: true; shape: GemvShape } | { ok: false; reason: string };
-
-/** The tensor an access really reads (views read their base tensor). */
-export function baseTensor(cascade: Cascade, name: string): string {
-  const t = cascade.tensors[name];
-  return t?.viewOf ? baseTensor(cascade, t.viewOf.tensor) : name;
-}
 
 function plainRanks(access: Access): string[] | null {
   const out: string[] = [];

@@ -6,12 +6,14 @@
 // - staging register file: one write per element handed over, one read per element taken;
 // - global buffer: elements moved ÷ elements per access of the array's port (one access = one
 //   read or write of the buffer, as wide as the port; an element as wide as its tensor's
-//   precision: the reference prices a 4096-bit row as 256 FP16 values, reference/fusemax.md §1.8). An operand is fetched again for every fold of a spatial rank it does not
-//   depend on (multicast within a fold) and for every iteration of the iterative rank it does not
-//   depend on; anything else is reused in place;
+//   precision: the reference prices a 4096-bit row as 256 FP16 values, reference/fusemax.md
+//   §1.8). An operand is fetched again for every fold of a spatial rank it does not depend on
+//   (multicast within a fold) and for every iteration of the iterative rank it does not depend
+//   on; anything else is reused in place;
 // - DRAM: bytes, from the buffer plan (inputs read by their first reader, outputs and spills
 //   written by their producer, spills read back by their first consumer). Data moving between
 //   DRAM and the buffer costs one buffer access per row.
+import { baseTensor } from '../../einsum/analysis.js';
 import { readsOf } from '../../einsum/graph.js';
 import { PRECISION_BYTES, type Access, type Cascade, type Einsum } from '../../einsum/types.js';
 import type { ActionCount, Traffic } from '../result.js';
@@ -52,7 +54,7 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
   let bufferWrites = 0;
   let bufferBytesRead = 0;
   let bufferBytesWritten = 0;
-  const base = (name: string): string => cascade.tensors[name]?.viewOf?.tensor ?? name;
+  const base = (name: string): string => baseTensor(cascade, name);
 
   for (const read of readsOf(e)) {
     const t = base(read.tensor);
@@ -112,8 +114,7 @@ export function countEinsum(e: Einsum, kernel: Kernel, cascade: Cascade, cost: O
 
 /** Bits of one element of `tensor` (a view's elements are its base tensor's). */
 function bitsOf(cascade: Cascade, tensor: string): number {
-  const t = cascade.tensors[tensor];
-  return PRECISION_BYTES[cascade.tensors[t.viewOf?.tensor ?? tensor]?.precision ?? t.precision] * 8;
+  return PRECISION_BYTES[cascade.tensors[baseTensor(cascade, tensor)].precision] * 8;
 }
 
 /** Elements of a tensor an access touches: the product of the extents of the ranks indexing it. */

@@ -95,6 +95,14 @@ export function rowAllPorts(d: OperandDemand, f: Fold, t: number, out: Int32Arra
   for (let j = lo; j <= hi; j++) out[j] = d.element(f, blockRow(d, t, j), j);
 }
 
+/**
+ * Non-padding slots of fold f over all its rows: both shapes carry block rows firstDataRow …
+ * dataRows−1 on each used port (partial-window −1s included, as rowSlots counts them).
+ */
+export function foldSlots(d: OperandDemand, f: Fold): number {
+  return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+}
+
 /** Fold rows that can hold data: [first, last]; rows outside it are all −1. */
 export function foldDataRows(d: OperandDemand, f: Fold): [number, number] {
   if (d.kind === 'preloaded') return [d.firstDataRow(f), d.dataRows - 1];

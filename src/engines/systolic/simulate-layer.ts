@@ -3,7 +3,7 @@
 import { EinsimError } from '../../errors.js';
 import { DATAFLOWS } from './dataflow/index.js';
 import type { OperandDemand } from './demand.js';
-import { foldDataRows, rowRequests, rowSlots } from './demand.js';
+import { foldDataRows, foldSlots, rowRequests, rowSlots } from './demand.js';
 import type { Fold, FoldGrid } from './folds.js';
 import { foldAt, foldAverages, foldGrid } from './folds.js';
 import { layerGeometry } from './operand-matrix.js';
@@ -142,8 +142,7 @@ function requestIfmapPasses(plan: LayerPlan, d: OperandDemand, words: number, si
   const capacity = maxFoldRequests(d);
   let passRequestsBound = 0;
   for (let fi = 0; fi < grid.rowFolds; fi++) {
-    const f = foldAt(grid, fi);
-    passRequestsBound += (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+    passRequestsBound += foldSlots(d, foldAt(grid, fi));
   }
   if (repeats && passRequestsBound <= MAX_PASS_REQUESTS) {
     return calcReadPasses({
@@ -188,7 +187,7 @@ function runCalc(plan: LayerPlan, trace: boolean): MemoryRun {
     const [lo, hi] = foldDataRows(d, f);
     const wu = d.usedPorts(f);
     const k0 = d.firstDataRow(f);
-    const words = (d.dataRows - k0) * wu;
+    const words = foldSlots(d, f);
     const base = fi * L;
     if (!trace && write.absorbs(words, base + lo + stalls.total)) {
       // No event anywhere in this fold: every row is written at its own cycle.
@@ -346,16 +345,13 @@ function runUser(plan: LayerPlan, trace: boolean): MemoryRun {
     const flHeld = flTiles !== null && flTiles.held(f);
     if (ifHeld && flHeld) {
       const [ofLo] = foldDataRows(of, f);
-      const words = (of.dataRows - of.firstDataRow(f)) * of.usedPorts(f);
+      const words = foldSlots(of, f);
       if (write.absorbs(words, fi * L + Math.max(ofLo, 0) + stalls)) {
         // No event in the fold: every row is served at its own cycle (reads one cycle later).
         write.absorb(words);
         for (const which of ['ifmap', 'filter', 'ofmap'] as const) {
           const latency = which === 'ofmap' ? 0 : READ_LATENCY_CYCLES;
-          for (const k of [0, 1] as const) {
-            const r = spans[which][k];
-            if (r >= fi * L && r < fi * L + L) sram[which][k === 0 ? 'startCycle' : 'stopCycle'] = r + stalls + latency;
-          }
+          for (const r of spans[which]) if (r >= fi * L && r < fi * L + L) record(which, r, r + stalls + latency);
         }
         lastOut = fi * L + L - 1 + stalls;
         continue;

@@ -20,8 +20,6 @@ export class CalcReadBuffer {
   private block = 1;
   private inBlock = 0;
   private inserts = 0;
-  /** Demand row of each block boundary (boundaryCycles holds their cycles). */
-  readonly boundaryRows: number[] = [];
   private firstCycle = -1;
   /** Cycle of the row in which each block boundary happened. */
   readonly boundaryCycles: number[] = [];
@@ -52,7 +50,6 @@ export class CalcReadBuffer {
     this.inserts++;
     if (this.fetched) this.fetched.push(e);
     if (++this.inBlock === this.blockSize) {
-      this.boundaryRows.push(row);
       this.boundaryCycles.push(this.cycleOf(row));
       this.block++;
       this.inBlock = 0;
@@ -75,7 +72,6 @@ export class CalcReadBuffer {
       if (fetched) fetched.push(e);
       if (this.firstCycle < 0) this.firstCycle = this.cycleOf(rowBase + rows[i]);
       if (++inBlock === blockSize) {
-        this.boundaryRows.push(rowBase + rows[i]);
         this.boundaryCycles.push(this.cycleOf(rowBase + rows[i]));
         block++;
         inBlock = 0;

@@ -103,7 +103,8 @@ function countFetches(prev: Int32Array, a: number, b: number, blockStart: number
 
 export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
   const F = input.foldsPerPass;
-  const blockSize = SETS_PER_BLOCK * calcSetSize(input.bufferWords);
+  const setSize = calcSetSize(input.bufferWords);
+  const blockSize = SETS_PER_BLOCK * setSize;
   const { prev, row, foldStart, requests: P } = passPrevious(input);
 
   // Block boundaries of the passes walked (rows); the repeating passes only count theirs and keep
@@ -166,5 +167,5 @@ export function calcReadPasses(input: PassesInput): ReadBufferOutcome {
     }
   }
   const lastBoundaryCycle = boundaries > 0 ? input.cycleOf(lastBoundaryRow) : -1;
-  return calcSpan(calcSetSize(input.bufferWords), inserts, input.cycleOf(input.firstRow), boundaries, lastBoundaryCycle);
+  return calcSpan(setSize, inserts, input.cycleOf(input.firstRow), boundaries, lastBoundaryCycle);
 }

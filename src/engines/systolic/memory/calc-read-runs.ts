@@ -2,8 +2,8 @@
 // addresses (every filter; the ifmap of a GEMM or of a conv whose windows do not overlap, −1 slots
 // of windows hanging over the edge included: they are not requests). Such a stream is a sequence
 // of fold tiles; a fold re-reading the tile of an earlier fold (same reuse key) repeats it element
-// for element, so every request of that fold has
-// its previous occurrence exactly `d` requests earlier (d = distance between the two fold starts),
+// for element, so every request of that fold has its previous occurrence exactly `d` requests
+// earlier (d = distance between the two fold starts),
 // and a first-time tile has none. A request is a DRAM fetch iff its previous occurrence came before
 // the current block started (calc-read-buffer.ts), so a fold is: fetches up to the block-start + d
 // frontier, hits after it, with a block boundary every blockSize fetches. Work per fold is O(1);
@@ -11,7 +11,7 @@
 // no bursts), found once in O(ports · log L), or with −1 slots by walking the fold's rows. Each
 // distinct tile's requests are counted once.
 import type { OperandDemand } from '../demand.js';
-import { foldDataRows, rowRequests } from '../demand.js';
+import { foldDataRows, foldSlots, rowRequests } from '../demand.js';
 import type { Fold, FoldGrid } from '../folds.js';
 import { foldAt } from '../folds.js';
 import { SETS_PER_BLOCK } from './constants.js';
@@ -34,8 +34,7 @@ export interface RunsInput {
 /** Requests of a fold; with −1 slots they are counted row by row, once per tile (reuse key). */
 function foldRequests(input: RunsInput, f: Fold, counted: Float64Array, scratch: Int32Array): number {
   const d = input.demand;
-  // Both shapes carry block rows firstDataRow … dataRows−1 on the used ports.
-  if (!input.nullSlots) return (d.dataRows - d.firstDataRow(f)) * d.usedPorts(f);
+  if (!input.nullSlots) return foldSlots(d, f);
   const key = d.reuseKey(f);
   if (counted[key] < 0) {
     const [lo, hi] = foldDataRows(d, f);
